@@ -1,0 +1,20 @@
+package org.lbp.cds.codes;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/** Why a field is reported missing. */
+public enum MissingCode implements Code {
+    RED_FLAG_UNANSWERED, MAPPING_INCOMPLETE;
+
+    @JsonValue
+    @Override
+    public String code() {
+        return Code.super.code();
+    }
+
+    @JsonCreator
+    public static MissingCode fromCode(String code) {
+        return Code.parse(MissingCode.class, code);
+    }
+}

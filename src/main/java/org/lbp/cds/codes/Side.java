@@ -1,0 +1,20 @@
+package org.lbp.cds.codes;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/** Left or right (central only for the low back). */
+public enum Side implements Code {
+    LEFT, RIGHT, CENTRAL;
+
+    @JsonValue
+    @Override
+    public String code() {
+        return Code.super.code();
+    }
+
+    @JsonCreator
+    public static Side fromCode(String code) {
+        return Code.parse(Side.class, code);
+    }
+}

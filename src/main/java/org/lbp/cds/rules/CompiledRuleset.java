@@ -1,0 +1,129 @@
+package org.lbp.cds.rules;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.drools.base.definitions.rule.impl.RuleImpl;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
+import org.lbp.cds.rules.facts.Explained;
+
+/**
+ * A ruleset compiled once into a shared, immutable knowledge base, with the description of every rule in it.
+ * Thread-safe: each evaluation opens its own session on the knowledge base.
+ */
+public final class CompiledRuleset {
+
+    /** Where each DRL file is placed in the in-memory project the compiler builds. */
+    private static final String SOURCE_ROOT = "src/main/resources/rules/";
+
+    private final RulesetSource source;
+    private final KieBase kieBase;
+    private final List<RuleInfo> rules;
+    private final Map<String, RuleInfo> rulesByName;
+
+    private CompiledRuleset(RulesetSource source, KieBase kieBase, List<RuleInfo> rules) {
+        this.source = source;
+        this.kieBase = kieBase;
+        this.rules = List.copyOf(rules);
+        this.rulesByName = new HashMap<>();
+        rules.forEach(rule -> rulesByName.put(rule.name(), rule));
+    }
+
+    /**
+     * Compiles the files; any error fails with every message's file, line and column. A rule without an
+     * {@code @id} is an error too: the audit and the explanations depend on it.
+     */
+    public static CompiledRuleset compile(RulesetSource source, ClassLoader classLoader) {
+        KieServices services = KieServices.Factory.get();
+        ReleaseId releaseId = services.newReleaseId("lbp.rules", "ruleset",
+                "1.0.0-" + source.version().substring(source.version().indexOf(':') + 1, source.version().indexOf(':') + 17));
+        KieFileSystem files = services.newKieFileSystem();
+        files.generateAndWritePomXML(releaseId);
+        for (RuleFile file : source.files()) {
+            files.write(SOURCE_ROOT + file.name(), file.content());
+        }
+        KieBuilder builder = services.newKieBuilder(files, classLoader).buildAll();
+        List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
+        if (!errors.isEmpty()) {
+            StringBuilder text = new StringBuilder("the rules do not compile:");
+            for (Message error : errors) {
+                String path = error.getPath() == null ? "?" : error.getPath().replace(SOURCE_ROOT, "rules/");
+                text.append("\n  ").append(path).append(':').append(error.getLine()).append(':')
+                        .append(error.getColumn()).append(": ").append(error.getText().strip());
+            }
+            throw new RulesetException(text.toString());
+        }
+        KieBase kieBase = services.newKieContainer(releaseId, classLoader).getKieBase();
+        List<RuleInfo> rules = describe(kieBase);
+        if (rules.isEmpty()) {
+            throw new RulesetException("the ruleset compiled to zero rules: refusing to run without rules");
+        }
+        return new CompiledRuleset(source, kieBase, rules);
+    }
+
+    private static List<RuleInfo> describe(KieBase kieBase) {
+        List<RuleImpl> all = new ArrayList<>();
+        for (KiePackage kiePackage : kieBase.getKiePackages()) {
+            for (Rule rule : kiePackage.getRules()) {
+                all.add((RuleImpl) rule);
+            }
+        }
+        all.sort(Comparator.comparing(CompiledRuleset::fileOf).thenComparing(RuleImpl::getLoadOrder));
+        List<RuleInfo> rules = new ArrayList<>();
+        List<String> missingIds = new ArrayList<>();
+        for (RuleImpl rule : all) {
+            if (rule.getMetaData().get("id") == null) {
+                missingIds.add(fileOf(rule) + ": \"" + rule.getName() + "\"");
+                continue;
+            }
+            Object quote = rule.getMetaData().get("source");
+            rules.add(new RuleInfo(Explained.ruleId(rule), rule.getName(), fileOf(rule),
+                    quote == null ? null : unquote(quote.toString())));
+        }
+        if (!missingIds.isEmpty()) {
+            throw new RulesetException("rules without an @id catalogue id: " + String.join(", ", missingIds));
+        }
+        return rules;
+    }
+
+    private static String fileOf(RuleImpl rule) {
+        if (rule.getResource() == null || rule.getResource().getSourcePath() == null) {
+            return "?";
+        }
+        return rule.getResource().getSourcePath().replace(SOURCE_ROOT, "");
+    }
+
+    private static String unquote(String text) {
+        return text.length() > 1 && text.startsWith("\"") && text.endsWith("\"") ? text.substring(1, text.length() - 1) : text;
+    }
+
+    public String version() {
+        return source.version();
+    }
+
+    public RulesetSource source() {
+        return source;
+    }
+
+    public KieBase kieBase() {
+        return kieBase;
+    }
+
+    public List<RuleInfo> rules() {
+        return rules;
+    }
+
+    public RuleInfo rule(String name) {
+        return rulesByName.get(name);
+    }
+}

@@ -1,0 +1,12 @@
+package org.lbp.cds.rules;
+
+/**
+ * One rule of the loaded knowledge base, as its metadata describes it.
+ *
+ * @param id     catalogue id ({@code @id})
+ * @param name   the rule's name: the clinical sentence it checks
+ * @param file   the DRL file under {@code rules/}
+ * @param source the sentence of the source the rule comes from ({@code @source})
+ */
+public record RuleInfo(String id, String name, String file, String source) {
+}

@@ -1,0 +1,29 @@
+package org.lbp.cds.rules;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Run by the Maven build (process-classes): compiles every DRL file of {@code rules/} so that a rule error fails
+ * the build, naming file, line and column, and writes the index of rule files the packaged service loads.
+ *
+ * <p>Arguments: the rules directory, the index file to write.
+ */
+public final class RulesetBuildCheck {
+
+    private RulesetBuildCheck() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        Path directory = Path.of(args[0]);
+        Path index = Path.of(args[1]);
+        RulesetSource source = RulesetSource.fromDirectory(directory);
+        CompiledRuleset ruleset = CompiledRuleset.compile(source, RulesetBuildCheck.class.getClassLoader());
+        Files.createDirectories(index.getParent());
+        Files.writeString(index, source.index(), StandardCharsets.UTF_8);
+        System.out.printf("rules: %d rules in %d files compiled, version %s%n",
+                ruleset.rules().size(), source.files().size(), source.version());
+    }
+}
