@@ -88,7 +88,8 @@ public final class CompiledRuleset {
             }
             Object quote = rule.getMetaData().get("source");
             rules.add(new RuleInfo(Explained.ruleId(rule), rule.getName(), fileOf(rule),
-                    quote == null ? null : unquote(quote.toString())));
+                    quote == null ? null : unquote(quote.toString()),
+                    "MAIN".equals(rule.getAgendaGroup()) ? "always" : rule.getAgendaGroup()));
         }
         if (!missingIds.isEmpty()) {
             throw new RulesetException("rules without an @id catalogue id: " + String.join(", ", missingIds));
@@ -100,7 +101,8 @@ public final class CompiledRuleset {
         if (rule.getResource() == null || rule.getResource().getSourcePath() == null) {
             return "?";
         }
-        return rule.getResource().getSourcePath().replace(SOURCE_ROOT, "");
+        String path = rule.getResource().getSourcePath();
+        return path.substring(path.indexOf("rules/"));
     }
 
     private static String unquote(String text) {

@@ -7,6 +7,7 @@ package org.lbp.cds.rules;
  * @param name   the rule's name: the clinical sentence it checks
  * @param file   the DRL file under {@code rules/}
  * @param source the sentence of the source the rule comes from ({@code @source})
+ * @param phase  the phase it runs in ({@link RuleEngine#PHASES}, or {@code always} for rules that hold in every case)
  */
-public record RuleInfo(String id, String name, String file, String source) {
+public record RuleInfo(String id, String name, String file, String source, String phase) {
 }

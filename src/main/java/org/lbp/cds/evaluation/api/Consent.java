@@ -1,0 +1,4 @@
+package org.lbp.cds.evaluation.api;
+
+public record Consent(Boolean lowBackRelease) {
+}

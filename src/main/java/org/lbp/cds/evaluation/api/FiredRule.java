@@ -1,0 +1,4 @@
+package org.lbp.cds.evaluation.api;
+
+public record FiredRule(String ruleId, String ruleName, int sequence) {
+}

@@ -1,0 +1,101 @@
+package org.lbp.cds.rules;
+
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.kie.api.runtime.KieSession;
+
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * The knowledge base of the running service: compiled once at start-up from {@code rules/} (the packaged copy, or
+ * the project's folder in development and tests), shared by every evaluation. Each evaluation gets its own session,
+ * so nothing leaks between requests and concurrent evaluations are safe. The service refuses to start when a rule
+ * does not compile or there are no rules.
+ */
+@ApplicationScoped
+public class RuleEngine {
+
+    /**
+     * The phases of an evaluation, as DRL agenda groups, in the order they run. A rule that reasons about the
+     * absence of derived facts ({@code not StatusClaim()}, {@code not Imbalance(...)}, {@code not Step(...)}) sits in a
+     * phase after the one that derives them, so its answer never depends on firing order:
+     * <ol>
+     * <li>{@code screening}: scope, red flags, mapping sufficiency: whether a protocol may be given (StatusClaim);</li>
+     * <li>{@code classification}: which regions are imbalanced, on which side; recruited stabilisers;</li>
+     * <li>{@code recommendation}: steps, avoid items, warnings, referrals from the classification;</li>
+     * <li>{@code review}: rules about the protocol as a whole (e.g. no stabiliser step without a leg step).</li>
+     * </ol>
+     * Rules without an agenda group (MAIN) hold in every case and depend on nothing derived (R01, R02, R17).
+     */
+    public static final List<String> PHASES = List.of("screening", "classification", "recommendation", "review");
+
+    private static final Logger LOG = Logger.getLogger(RuleEngine.class);
+
+    private final String location;
+    private volatile CompiledRuleset ruleset;
+
+    public RuleEngine(@ConfigProperty(name = "lbp.rules.location", defaultValue = "classpath") String location) {
+        this.location = location;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        ruleset();
+    }
+
+    /** The loaded ruleset, compiled on first use. */
+    public CompiledRuleset ruleset() {
+        CompiledRuleset current = ruleset;
+        if (current == null) {
+            synchronized (this) {
+                if (ruleset == null) {
+                    ruleset = load();
+                }
+                current = ruleset;
+            }
+        }
+        return current;
+    }
+
+    private CompiledRuleset load() {
+        long start = System.nanoTime();
+        RulesetSource source = "classpath".equals(location)
+                ? RulesetSource.fromClasspath(RuleEngine.class.getClassLoader(), "rules")
+                : RulesetSource.fromDirectory(Path.of(location));
+        CompiledRuleset compiled = CompiledRuleset.compile(source, RuleEngine.class.getClassLoader());
+        LOG.infof("Knowledge base loaded from %s: %d rules in %d files, version %s, in %d ms", location,
+                compiled.rules().size(), source.files().size(), compiled.version(), (System.nanoTime() - start) / 1_000_000);
+        return compiled;
+    }
+
+    /** Runs the rules over the facts of one intake in a new session: screening first, then everything else. */
+    public RuleRun run(Collection<?> facts) {
+        return run(ruleset(), facts);
+    }
+
+    /** Runs a given ruleset (the loaded one, or an earlier one kept for replay). */
+    public static RuleRun run(CompiledRuleset ruleset, Collection<?> facts) {
+        KieSession session = ruleset.kieBase().newKieSession();
+        try {
+            FiringRecorder recorder = new FiringRecorder();
+            session.addEventListener((org.kie.api.event.rule.AgendaEventListener) recorder);
+            session.addEventListener((org.kie.api.event.rule.RuleRuntimeEventListener) recorder);
+            for (Object fact : facts) {
+                session.insert(fact);
+            }
+            for (int phase = PHASES.size() - 1; phase >= 0; phase--) {
+                session.getAgenda().getAgendaGroup(PHASES.get(phase)).setFocus();
+            }
+            session.fireAllRules();
+            return new RuleRun(ruleset.version(), recorder.inserted(), recorder.firings());
+        } finally {
+            session.dispose();
+        }
+    }
+}
