@@ -7,6 +7,9 @@ import com.fasterxml.jackson.annotation.JsonValue;
 public enum Side implements Code {
     LEFT, RIGHT, CENTRAL;
 
+    /** The two sides of a limb, for rules that look at each side in turn. */
+    public static final java.util.List<Side> LEFT_AND_RIGHT = java.util.List.of(LEFT, RIGHT);
+
     @JsonValue
     @Override
     public String code() {

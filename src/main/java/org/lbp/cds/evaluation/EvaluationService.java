@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -28,9 +29,15 @@ public class EvaluationService {
     private final Thresholds thresholds;
     private final Clock clock;
 
+    @Inject
     public EvaluationService(RuleEngine engine, ThresholdsConfig config, Clock clock) {
+        this(engine, config.asFact(), clock);
+    }
+
+    /** With explicit thresholds (tests of other configurations). */
+    public EvaluationService(RuleEngine engine, Thresholds thresholds, Clock clock) {
         this.engine = engine;
-        this.thresholds = new Thresholds(config.imbalance(), config.frontBack(), config.stabiliserTightness());
+        this.thresholds = thresholds;
         this.clock = clock;
     }
 

@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.Set;
 
 import org.lbp.cds.codes.Region;
+import org.lbp.cds.codes.RiskLevel;
 import org.lbp.cds.codes.Status;
 import org.lbp.cds.evaluation.api.AvoidEntry;
 import org.lbp.cds.evaluation.api.Dose;
@@ -27,6 +28,9 @@ import org.lbp.cds.rules.RuleRun;
 import org.lbp.cds.rules.facts.Avoid;
 import org.lbp.cds.rules.facts.Disclaimer;
 import org.lbp.cds.rules.facts.Missing;
+import org.lbp.cds.rules.facts.NonResponse;
+import org.lbp.cds.rules.facts.PelvicInstabilitySuspected;
+import org.lbp.cds.rules.facts.StartBackRisk;
 import org.lbp.cds.rules.facts.RecruitedStabiliser;
 import org.lbp.cds.rules.facts.Recommendation;
 import org.lbp.cds.rules.facts.Referral;
@@ -105,7 +109,10 @@ public final class ProtocolAssembler {
             byCode.computeIfAbsent(warning.getCode(), key -> new ArrayList<>()).add(warning);
         }
         List<WarningEntry> entries = new ArrayList<>();
-        byCode.forEach((code, same) -> entries.add(new WarningEntry(code, same.get(0).getMessage(), ids(same))));
+        // One entry per code; the distinct messages of several findings (e.g. both legs) are joined.
+        byCode.forEach((code, same) -> entries.add(new WarningEntry(code,
+                same.stream().map(Warning::getMessage).distinct().collect(java.util.stream.Collectors.joining(" ")),
+                ids(same))));
         return entries;
     }
 
@@ -124,7 +131,10 @@ public final class ProtocolAssembler {
     private static Flags flags(RuleRun run) {
         Set<Region> recruited = EnumSet.noneOf(Region.class);
         run.all(RecruitedStabiliser.class).forEach(stabiliser -> recruited.add(stabiliser.getRegion()));
-        return new Flags(false, List.copyOf(recruited), false, null);
+        RiskLevel startBack = run.all(StartBackRisk.class).stream().map(StartBackRisk::getLevel)
+                .max(Comparator.naturalOrder()).orElse(null);
+        return new Flags(!run.all(PelvicInstabilitySuspected.class).isEmpty(), List.copyOf(recruited),
+                !run.all(NonResponse.class).isEmpty(), startBack);
     }
 
     private static List<FiredRule> firedRules(RuleRun run) {

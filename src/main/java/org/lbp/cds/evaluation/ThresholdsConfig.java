@@ -1,5 +1,8 @@
 package org.lbp.cds.evaluation;
 
+import org.lbp.cds.rules.facts.Thresholds;
+import org.lbp.cds.rules.facts.Thresholds.GluteBanScope;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -18,4 +21,16 @@ public interface ThresholdsConfig {
     /** Score from which a stabiliser (QL, glute med, piriformis, TFL, glute max) counts as tight (R14). */
     @WithDefault("5")
     int stabiliserTightness();
+
+    /**
+     * When glute work is banned (R09): {@code acute-flare-up} (the catalogue: while a flare-up lasts) or
+     * {@code acute-flare-up-or-first-session} (also in every first session, the more cautious reading of the post).
+     */
+    @WithDefault("acute-flare-up")
+    GluteBanScope gluteBanScope();
+
+    /** The fact the rules read. */
+    default Thresholds asFact() {
+        return new Thresholds(imbalance(), frontBack(), stabiliserTightness(), gluteBanScope());
+    }
 }

@@ -30,11 +30,14 @@ public class RuleEngine {
      * <li>{@code screening}: scope, red flags, mapping sufficiency: whether a protocol may be given (StatusClaim);</li>
      * <li>{@code classification}: which regions are imbalanced, on which side; recruited stabilisers;</li>
      * <li>{@code recommendation}: steps, avoid items, warnings, referrals from the classification;</li>
-     * <li>{@code review}: rules about the protocol as a whole (e.g. no stabiliser step without a leg step).</li>
+     * <li>{@code exclusion}: steps dropped for a local lesion on their region and side (S08);</li>
+     * <li>{@code review}: rules about the protocol as a whole: no stabiliser step without a leg step (R14), the dose
+     * cap (S07), the low-back avoid when no low-back step remains (R10).</li>
      * </ol>
      * Rules without an agenda group (MAIN) hold in every case and depend on nothing derived (R01, R02, R17).
      */
-    public static final List<String> PHASES = List.of("screening", "classification", "recommendation", "review");
+    public static final List<String> PHASES = List.of("screening", "classification", "recommendation", "exclusion",
+            "review");
 
     private static final Logger LOG = Logger.getLogger(RuleEngine.class);
 

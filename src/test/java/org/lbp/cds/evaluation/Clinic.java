@@ -24,6 +24,7 @@ import org.lbp.cds.evaluation.api.FiredRule;
 import org.lbp.cds.evaluation.api.Protocol;
 import org.lbp.cds.evaluation.api.ProtocolStep;
 import org.lbp.cds.rules.RuleEngine;
+import org.lbp.cds.rules.facts.Thresholds;
 
 /**
  * Clinical cases for tests: an intake that starts as a typical, valid, balanced first session (every red flag
@@ -37,22 +38,7 @@ public final class Clinic {
     public static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
 
     private static final RuleEngine ENGINE = new RuleEngine("rules");
-    private static final EvaluationService SERVICE = new EvaluationService(ENGINE, new ThresholdsConfig() {
-        @Override
-        public int imbalance() {
-            return 2;
-        }
-
-        @Override
-        public int frontBack() {
-            return 4;
-        }
-
-        @Override
-        public int stabiliserTightness() {
-            return 5;
-        }
-    }, Clock.fixed(NOW, ZoneOffset.UTC));
+    private static final EvaluationService SERVICE = new EvaluationService(ENGINE, Thresholds.DEFAULTS, Clock.fixed(NOW, ZoneOffset.UTC));
 
     private final ObjectNode intake;
 

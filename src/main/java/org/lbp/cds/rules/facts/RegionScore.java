@@ -28,6 +28,16 @@ public record RegionScore(Region region, Integer left, Integer right) {
         return Math.max(left == null ? 0 : left, right == null ? 0 : right);
     }
 
+    /** One side's score, null when not mapped. */
+    public Integer side(Side side) {
+        return side == Side.LEFT ? left : side == Side.RIGHT ? right : null;
+    }
+
+    /** Any tightness reported on either side. */
+    public boolean isTightnessReported() {
+        return (left != null && left > 0) || (right != null && right > 0);
+    }
+
     public int score(Side side) {
         Integer value = side == Side.LEFT ? left : right;
         return value == null ? 0 : value;

@@ -43,4 +43,36 @@ public final class RuleText {
                 .map(flag -> ((RedFlag) flag).key().key().replaceAll("([A-Z])", " $1").toLowerCase(Locale.ROOT))
                 .collect(Collectors.joining(", "));
     }
+
+    /** The message of an S07 caution, by its warning code. */
+    public static String caution(String code) {
+        return switch (code) {
+            case "ANTICOAGULANT_CAUTION" -> "Anticoagulant, bleeding disorder or low platelets: light pressure only on every step, "
+                    + "no body weight or added weight; stop at any bruising.";
+            case "BONE_FRAGILITY_CAUTION" -> "Osteoporosis or long-term corticosteroids, cleared by a clinician: light pressure only "
+                    + "on every step, never over bone, no body weight or added weight.";
+            case "PREGNANCY_CAUTION" -> "Pregnancy, cleared by a clinician: light pressure only on every step, no lying prone, "
+                    + "no body weight or added weight.";
+            default -> throw new IllegalArgumentException("no caution message for " + code);
+        };
+    }
+
+    /**
+     * The front-back gap of one leg (R16): max(quads, hip flexors) minus hamstrings, as an absolute value; null when
+     * one of the three is not mapped on that side.
+     */
+    public static Integer frontBackGap(RegionScore quads, RegionScore hipFlexors, RegionScore hamstrings, Side side) {
+        Integer q = quads.side(side);
+        Integer h = hipFlexors.side(side);
+        Integer back = hamstrings.side(side);
+        if (q == null || h == null || back == null) {
+            return null;
+        }
+        return Math.abs(Math.max(q, h) - back);
+    }
+
+    /** "front 8, back 3" for one leg. */
+    public static String frontBack(RegionScore quads, RegionScore hipFlexors, RegionScore hamstrings, Side side) {
+        return "front " + Math.max(quads.side(side), hipFlexors.side(side)) + ", back " + hamstrings.side(side);
+    }
 }
