@@ -19,7 +19,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import org.lbp.cds.codes.RedFlagKey;
 import org.lbp.cds.evaluation.api.FiredRule;
 import org.lbp.cds.evaluation.api.Protocol;
 import org.lbp.cds.evaluation.api.ProtocolStep;
@@ -50,40 +49,17 @@ public final class Clinic {
         return ENGINE;
     }
 
+    /** The base intake of the scenarios: a 42-year-old's first session, no flare-up, every red flag no, every leg region 4/4. */
+    public static final String BASE = "src/test/resources/scenarios/base/first-session.json";
+
     /** A 42-year-old's first session for low back pain: no flare-up, every red flag no, every leg region 4/4. */
     public static Clinic patient() {
-        ObjectNode intake = JSON.createObjectNode();
-        intake.put("schemaVersion", "1.0");
-        intake.put("patientId", "PT-TEST-01");
-        intake.put("encounterDate", "2026-11-20");
-        intake.put("ageYears", 42);
-        intake.put("sex", "female");
-        intake.put("sessionNumber", 1);
-        ObjectNode episode = intake.putObject("episode");
-        episode.put("acuteFlareUp", false);
-        episode.put("newEpisode", false);
-        ObjectNode pain = intake.putObject("pain");
-        pain.putArray("locations").add("low_back");
-        pain.put("severityNow", 5);
-        ObjectNode flags = intake.putObject("redFlags");
-        for (RedFlagKey key : RedFlagKey.values()) {
-            flags.put(key.key(), false);
-        }
-        ObjectNode contraindications = intake.putObject("contraindications");
-        contraindications.put("dvtCurrentOrSuspected", false);
-        contraindications.put("fractureCurrent", false);
-        contraindications.put("anticoagulantOrBleedingDisorder", false);
-        contraindications.put("pregnancy", "no");
-        ObjectNode mapping = intake.putObject("mapping");
-        mapping.put("method", "practitioner_palpation");
-        ObjectNode scores = mapping.putObject("scores");
-        for (String region : List.of("quads", "hip_flexors", "adductors", "it_band", "hamstrings")) {
-            ObjectNode sides = scores.putObject(region);
-            sides.put("left", 4);
-            sides.put("right", 4);
-        }
-        intake.putObject("progress").put("outcomeSinceLastSession", "first_session");
-        return new Clinic(intake);
+        return fromFile(BASE).id("PT-TEST-01");
+    }
+
+    /** A given intake (a copy is kept). */
+    public static Clinic of(ObjectNode intake) {
+        return new Clinic(intake.deepCopy());
     }
 
     /** An intake read from a file (e.g. examples/). */
@@ -184,6 +160,11 @@ public final class Clinic {
 
     public Protocol evaluate() {
         return SERVICE.evaluate((JsonNode) intake.deepCopy());
+    }
+
+    /** Evaluates with other thresholds than the defaults (a clinic's configuration). */
+    public Protocol evaluate(Thresholds thresholds) {
+        return new EvaluationService(ENGINE, thresholds, Clock.fixed(NOW, ZoneOffset.UTC)).evaluate((JsonNode) intake.deepCopy());
     }
 
     // ---- reading a protocol as a clinician would
