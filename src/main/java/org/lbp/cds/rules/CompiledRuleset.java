@@ -87,12 +87,17 @@ public final class CompiledRuleset {
                 continue;
             }
             Object quote = rule.getMetaData().get("source");
+            Object decides = rule.getMetaData().get("decides");
+            if (quote == null || decides == null) {
+                missingIds.add(fileOf(rule) + ": \"" + rule.getName() + "\" (@source and @decides are required)");
+                continue;
+            }
             rules.add(new RuleInfo(Explained.ruleId(rule), rule.getName(), fileOf(rule),
-                    quote == null ? null : unquote(quote.toString()),
-                    "MAIN".equals(rule.getAgendaGroup()) ? "always" : rule.getAgendaGroup()));
+                    "MAIN".equals(rule.getAgendaGroup()) ? "always" : rule.getAgendaGroup(),
+                    unquote(decides.toString()), unquote(quote.toString())));
         }
         if (!missingIds.isEmpty()) {
-            throw new RulesetException("rules without an @id catalogue id: " + String.join(", ", missingIds));
+            throw new RulesetException("rules without their @id, @source or @decides metadata: " + String.join(", ", missingIds));
         }
         return rules;
     }

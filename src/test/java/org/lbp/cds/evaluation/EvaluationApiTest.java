@@ -12,6 +12,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.containsString;
 import static org.lbp.cds.evaluation.Clinic.patient;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -184,5 +185,17 @@ class EvaluationApiTest {
                 .body("rules.find { it.id == 'R09' }.file", equalTo("rules/stabilisers-and-glutes.drl"))
                 .body("rules.find { it.id == 'R09' }.source", containsString("acute flare-up"))
                 .body("rules.name", everyItem(notNullValue()));
+    }
+
+    @Test
+    @DisplayName("GET /api/v1/rules as text/markdown: exactly the rules reference docs/rules.md; as JSON, what each rule decides")
+    void rulesReference() throws java.io.IOException {
+        String page = given().accept("text/markdown").when().get("/api/v1/rules")
+                .then().statusCode(200).contentType(containsString("text/markdown")).extract().asString();
+        assertEquals(java.nio.file.Files.readString(java.nio.file.Path.of("docs/rules.md")), page);
+        given().accept(ContentType.JSON).when().get("/api/v1/rules")
+                .then().statusCode(200)
+                .body("rules.find { it.id == 'S08' && it.phase == 'exclusion' }.decides", containsString("LOCAL_LESION_EXCLUDED"))
+                .body("rules.decides", everyItem(notNullValue()));
     }
 }
