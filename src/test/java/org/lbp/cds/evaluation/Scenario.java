@@ -43,6 +43,8 @@ import org.lbp.cds.rules.facts.Thresholds;
  *      "steps": ["quads_hip_flexors right"],       // exactly these, in this order ("region side")
  *      "stepRuleIds": {"quads_hip_flexors": ["R05", "R06"]},   // the step cites at least these
  *      "stepLoads": {"quads_hip_flexors": "light_only"},
+ *      "stepDetails": {"low_back": {"technique": "low_back_release_practitioner_only", "performer": "practitioner",
+ *                                   "recheckAfter": true}},                 // only the fields named
  *      "avoid": [...], "avoidIncludes": [...], "avoidExcludes": [...],        // item codes, "item region side" when placed
  *      "warnings": [...], "warningsInclude": [...], "warningsExclude": [...],   // codes
  *      "referrals": ["soon gp_or_physician NON_RESPONSE_AFTER_6_SESSIONS"],  // exactly, "urgency to reason,reason"
@@ -143,6 +145,14 @@ public record Scenario(String file, String name, ObjectNode intake, Thresholds t
             Map.Entry<String, JsonNode> entry = it.next();
             assertEquals(entry.getValue().asText(), Clinic.step(protocol, entry.getKey()).dose().load().code(),
                     where + ": load of " + entry.getKey());
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = expect.path("stepDetails").fields(); it.hasNext();) {
+            Map.Entry<String, JsonNode> entry = it.next();
+            JsonNode step = Clinic.JSON.valueToTree(Clinic.step(protocol, entry.getKey()));
+            for (Iterator<Map.Entry<String, JsonNode>> fields = entry.getValue().fields(); fields.hasNext();) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                assertEquals(field.getValue(), step.get(field.getKey()), where + ": " + entry.getKey() + "." + field.getKey());
+            }
         }
         List<String> avoid = protocol.avoid().stream().map(Scenario::avoidText).toList();
         checkList(avoid, "avoid", where);
