@@ -1,23 +1,35 @@
 package org.lbp.cds.evaluation;
 
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import org.lbp.cds.audit.EvaluationRecords;
+import org.lbp.cds.audit.api.EvaluationPage;
+import org.lbp.cds.audit.api.RecordView;
+import org.lbp.cds.audit.api.ReplayResult;
 import org.lbp.cds.evaluation.api.Protocol;
 
-/** POST /api/v1/evaluations: an intake in, a protocol out (see shared/clinical/contract.md and openapi/). */
+/**
+ * /api/v1/evaluations: POST an intake, get a protocol (see shared/clinical/contract.md and openapi/); and, for
+ * auditors, the recorded evaluations: one by id, a search, and a replay under the ruleset it ran with.
+ */
 @Path("/api/v1/evaluations")
 public class EvaluationResource {
 
     private final EvaluationService service;
+    private final EvaluationRecords records;
 
-    public EvaluationResource(EvaluationService service) {
+    public EvaluationResource(EvaluationService service, EvaluationRecords records) {
         this.service = service;
+        this.records = records;
     }
 
     @POST
@@ -25,5 +37,27 @@ public class EvaluationResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Protocol evaluate(JsonNode intake) {
         return service.evaluate(intake);
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public EvaluationPage search(@QueryParam("patientId") String patientId, @QueryParam("from") String from,
+            @QueryParam("to") String to, @QueryParam("status") String status, @QueryParam("ruleId") String ruleId,
+            @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+        return records.search(patientId, from, to, status, ruleId, page, size);
+    }
+
+    @GET
+    @Path("/{evaluationId}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public RecordView record(@PathParam("evaluationId") String evaluationId) {
+        return records.find(evaluationId);
+    }
+
+    @POST
+    @Path("/{evaluationId}/replay")
+    @Produces(MediaType.APPLICATION_JSON)
+    public ReplayResult replay(@PathParam("evaluationId") String evaluationId) {
+        return records.replay(evaluationId);
     }
 }

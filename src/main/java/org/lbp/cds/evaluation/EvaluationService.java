@@ -1,7 +1,9 @@
 package org.lbp.cds.evaluation;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.time.ZoneOffset;
 import java.util.UUID;
 
@@ -13,6 +15,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.jboss.logging.Logger;
 import org.lbp.cds.evaluation.api.Intake;
 import org.lbp.cds.evaluation.api.Protocol;
+import org.lbp.cds.audit.AuditService;
+import org.lbp.cds.audit.AuditTrail;
+import org.lbp.cds.rules.CompiledRuleset;
 import org.lbp.cds.rules.RuleEngine;
 import org.lbp.cds.rules.RuleRun;
 import org.lbp.cds.rules.facts.Thresholds;
@@ -25,35 +30,61 @@ public class EvaluationService {
     private static final ZoneOffset LATEST_ZONE = ZoneOffset.ofHours(14);
     private static final Logger LOG = Logger.getLogger(EvaluationService.class);
 
+    /** The caller recorded until authentication exists (the audit's placeholder). */
+    public static final String ANONYMOUS = "anonymous";
+
     private final RuleEngine engine;
     private final Thresholds thresholds;
     private final Clock clock;
+    private final AuditTrail audit;
 
     @Inject
-    public EvaluationService(RuleEngine engine, ThresholdsConfig config, Clock clock) {
-        this(engine, config.asFact(), clock);
+    public EvaluationService(RuleEngine engine, ThresholdsConfig config, Clock clock, AuditService audit) {
+        this(engine, config.asFact(), clock, audit);
     }
 
-    /** With explicit thresholds (tests of other configurations). */
+    /** With explicit thresholds and no audit store (rule tests). */
     public EvaluationService(RuleEngine engine, Thresholds thresholds, Clock clock) {
+        this(engine, thresholds, clock, AuditTrail.NONE);
+    }
+
+    public EvaluationService(RuleEngine engine, Thresholds thresholds, Clock clock, AuditTrail audit) {
         this.engine = engine;
         this.thresholds = thresholds;
         this.clock = clock;
+        this.audit = audit;
     }
 
+    /**
+     * Validates, evaluates and records one intake; the protocol is returned only once its audit record is committed.
+     *
+     * @throws InvalidIntakeException    the intake is not valid (the 400 is counted by the audit, not stored)
+     * @throws org.lbp.cds.audit.AuditUnavailableException the record could not be committed: no protocol
+     */
     public Protocol evaluate(JsonNode body) {
-        IntakeParser.Result parsed = IntakeParser.parse(body, LocalDate.now(clock.withZone(LATEST_ZONE)));
+        return evaluate(body, ANONYMOUS);
+    }
+
+    public Protocol evaluate(JsonNode body, String caller) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        IntakeParser.Result parsed = IntakeParser.parse(body, LocalDate.ofInstant(now, LATEST_ZONE));
         if (!parsed.valid()) {
             throw new InvalidIntakeException(parsed.errors());
         }
-        return evaluate(parsed.intake());
+        CompiledRuleset ruleset = engine.ruleset();
+        RuleRun run = RuleEngine.run(ruleset, FactMapper.facts(parsed.intake(), thresholds));
+        Protocol protocol = ProtocolAssembler.assemble(UUID.randomUUID().toString(), now, parsed.intake().patientId(), run);
+        audit.record(body, thresholds, ruleset, run, protocol, caller);
+        return protocol;
     }
 
+    /** Evaluates a parsed intake without recording it (benchmarks). */
     public Protocol evaluate(Intake intake) {
         long start = System.nanoTime();
         String evaluationId = UUID.randomUUID().toString();
         RuleRun run = engine.run(FactMapper.facts(intake, thresholds));
-        Protocol protocol = ProtocolAssembler.assemble(evaluationId, clock.instant(), intake.patientId(), run);
+        Protocol protocol = ProtocolAssembler.assemble(evaluationId, clock.instant().truncatedTo(ChronoUnit.MILLIS),
+                intake.patientId(), run);
         // The id and figures only: never the intake's content or the patient id.
         LOG.debugf("evaluation %s: status %s, %d firings, %d us", evaluationId, protocol.status().code(),
                 run.firings().size(), (System.nanoTime() - start) / 1000);

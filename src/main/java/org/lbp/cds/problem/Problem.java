@@ -15,4 +15,7 @@ public record Problem(String type, String title, int status, String detail, List
     public static final String MEDIA_TYPE = "application/problem+json";
     public static final String INVALID_INTAKE = "urn:lbp-cds:problem:invalid-intake";
     public static final String MALFORMED_JSON = "urn:lbp-cds:problem:malformed-json";
+    public static final String AUDIT_UNAVAILABLE = "urn:lbp-cds:problem:audit-unavailable";
+    public static final String NOT_FOUND = "urn:lbp-cds:problem:not-found";
+    public static final String INVALID_QUERY = "urn:lbp-cds:problem:invalid-query";
 }

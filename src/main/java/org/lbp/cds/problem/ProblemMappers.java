@@ -1,5 +1,6 @@
 package org.lbp.cds.problem;
 
+import java.time.Instant;
 import java.util.List;
 
 import jakarta.ws.rs.WebApplicationException;
@@ -9,6 +10,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 
 import org.jboss.logging.Logger;
+import org.lbp.cds.audit.AuditService;
+import org.lbp.cds.audit.AuditUnavailableException;
+import org.lbp.cds.evaluation.EvaluationService;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.lbp.cds.evaluation.InvalidIntakeException;
 
@@ -17,10 +21,30 @@ public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
+    private final AuditService audit;
+
+    public ProblemMappers(AuditService audit) {
+        this.audit = audit;
+    }
+
     @ServerExceptionMapper
     public Response invalidIntake(InvalidIntakeException e) {
+        audit.rejected(Instant.now(), EvaluationService.ANONYMOUS, e.errors().size());
         return problem(new Problem(Problem.INVALID_INTAKE, "The intake is not valid", 400,
                 e.errors().size() + " field(s) are not valid; see errors.", e.errors()));
+    }
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e) {
+        return problem(e.problem());
+    }
+
+    @ServerExceptionMapper
+    public Response auditUnavailable(AuditUnavailableException e) {
+        LOG.errorf("no protocol returned: %s (%s)", e.getMessage(), e.getCause() == null ? "" : e.getCause().getMessage());
+        return Response.fromResponse(problem(new Problem(Problem.AUDIT_UNAVAILABLE, "The audit store is unavailable", 503,
+                "The evaluation could not be recorded, so no protocol is returned. Retry shortly.", null)))
+                .header("Retry-After", "5").build();
     }
 
     @ServerExceptionMapper
@@ -33,6 +57,7 @@ public class ProblemMappers {
         if (message.length() > 200) {
             message = message.substring(0, 200);
         }
+        audit.rejected(Instant.now(), EvaluationService.ANONYMOUS, 1);
         return problem(new Problem(Problem.MALFORMED_JSON, "The body is not well-formed JSON", 400,
                 "The request body could not be read as JSON.", List.of(new FieldError(field, FieldError.TYPE, message))));
     }

@@ -1,0 +1,116 @@
+package org.lbp.cds.audit;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.agroal.api.AgroalDataSource;
+import io.agroal.api.configuration.AgroalConnectionPoolConfiguration.ConnectionValidator;
+import io.agroal.api.configuration.AgroalConnectionPoolConfiguration.ExceptionSorter;
+import io.agroal.api.configuration.supplier.AgroalDataSourceConfigurationSupplier;
+import io.agroal.api.security.NamePrincipal;
+import io.agroal.api.security.SimplePassword;
+
+import org.flywaydb.core.Flyway;
+import org.jboss.logging.Logger;
+
+/**
+ * The audit database: a connection pool over the configured JDBC URL (embedded H2 file by default, or PostgreSQL),
+ * with the schema migrated by Flyway ({@code db/migration/<vendor>}). If the database is down at start-up the service
+ * still starts; the migration is retried before the next write, and evaluations answer 503 until it succeeds.
+ */
+@ApplicationScoped
+public class AuditDatabase {
+
+    private static final Logger LOG = Logger.getLogger(AuditDatabase.class);
+
+    private final AuditConfig config;
+    private volatile AgroalDataSource dataSource;
+    private volatile boolean migrated;
+
+    public AuditDatabase(AuditConfig config) {
+        this.config = config;
+    }
+
+    /** A connection from the pool, the schema migrated first if it is not yet. */
+    public Connection connection() throws SQLException {
+        AgroalDataSource pool = pool();
+        if (!migrated) {
+            migrate(pool);
+        }
+        return pool.getConnection();
+    }
+
+    public boolean isPostgreSql() {
+        return config.url().startsWith("jdbc:postgresql:");
+    }
+
+    private synchronized void migrate(AgroalDataSource pool) {
+        if (migrated) {
+            return;
+        }
+        long start = System.nanoTime();
+        var result = Flyway.configure()
+                .dataSource(pool)
+                .locations("classpath:db/migration/" + (isPostgreSql() ? "postgresql" : "h2"))
+                .load()
+                .migrate();
+        migrated = true;
+        LOG.infof("Audit store %s: schema at version %s (%d migrations applied) in %d ms", redacted(config.url()),
+                result.targetSchemaVersion == null ? "current" : result.targetSchemaVersion, result.migrationsExecuted,
+                (System.nanoTime() - start) / 1_000_000);
+    }
+
+    private AgroalDataSource pool() throws SQLException {
+        AgroalDataSource current = dataSource;
+        if (current == null) {
+            synchronized (this) {
+                if (dataSource == null) {
+                    AgroalDataSourceConfigurationSupplier supplier = new AgroalDataSourceConfigurationSupplier()
+                            .connectionPoolConfiguration(pool -> pool
+                                    .minSize(0)
+                                    .maxSize(config.poolSize())
+                                    .acquisitionTimeout(Duration.ofSeconds(3))
+                                    .validateOnBorrow(true)
+                                    .connectionValidator(ConnectionValidator.defaultValidatorWithTimeout(2))
+                                    .exceptionSorter(ExceptionSorter.fatalExceptionSorter())
+                                    .maxLifetime(Duration.ofMinutes(30))
+                                    .connectionFactoryConfiguration(factory -> {
+                                        factory.jdbcUrl(config.url()).loginTimeout(Duration.ofSeconds(3));
+                                        config.username().ifPresent(user -> factory.principal(new NamePrincipal(user)));
+                                        config.password().ifPresent(pw -> factory.credential(new SimplePassword(pw)));
+                                        return factory;
+                                    }));
+                    dataSource = AgroalDataSource.from(supplier);
+                }
+                current = dataSource;
+            }
+        }
+        return current;
+    }
+
+    /** Start-up: open the pool and migrate; a store that is down is logged, not fatal. */
+    public void start() {
+        try (Connection connection = connection()) {
+            LOG.debugf("audit store reachable: %s", connection.getMetaData().getDatabaseProductName());
+        } catch (SQLException | RuntimeException e) {
+            LOG.errorf("Audit store %s is not reachable at start-up (%s): evaluations answer 503 until it is",
+                    redacted(config.url()), e.getMessage());
+        }
+    }
+
+    /** The URL without credentials, for logs. */
+    static String redacted(String url) {
+        return url.replaceAll("(?i)(password|user)=[^;&]*", "$1=***");
+    }
+
+    @PreDestroy
+    void close() {
+        if (dataSource != null) {
+            dataSource.close();
+        }
+    }
+}

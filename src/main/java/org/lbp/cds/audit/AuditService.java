@@ -1,0 +1,99 @@
+package org.lbp.cds.audit;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.quarkus.runtime.StartupEvent;
+
+import org.jboss.logging.Logger;
+import org.lbp.cds.evaluation.api.Protocol;
+import org.lbp.cds.rules.CompiledRuleset;
+import org.lbp.cds.rules.FactText;
+import org.lbp.cds.rules.Firing;
+import org.lbp.cds.rules.RuleRun;
+import org.lbp.cds.rules.facts.Thresholds;
+
+/**
+ * The audit trail of the running service: every evaluation, whatever its status, is committed to the store before
+ * its protocol is returned (commit before answer). The caller waits for its record's group commit; if the store
+ * cannot commit in time, {@link AuditUnavailableException} turns the answer into a 503 without a protocol.
+ */
+@ApplicationScoped
+public class AuditService implements AuditTrail {
+
+    private static final Logger LOG = Logger.getLogger(AuditService.class);
+
+    private final AuditConfig config;
+    private final AuditDatabase database;
+    private final AuditWriter writer;
+
+    public AuditService(AuditConfig config, AuditDatabase database) {
+        this.config = config;
+        this.database = database;
+        this.writer = new AuditWriter(database, config.batchSize());
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        if (!config.enabled()) {
+            LOG.warn("AUDIT IS OFF (lbp.audit.enabled=false): evaluations are not recorded. Use only to measure its cost.");
+            return;
+        }
+        database.start();
+        writer.start();
+    }
+
+    @PreDestroy
+    void stop() {
+        writer.stop();
+    }
+
+    public boolean enabled() {
+        return config.enabled();
+    }
+
+    @Override
+    public void record(JsonNode intake, Thresholds thresholds, CompiledRuleset ruleset, RuleRun run, Protocol protocol,
+            String caller) {
+        if (!config.enabled()) {
+            return;
+        }
+        AuditEntry entry = entry(intake, thresholds, run, protocol, caller);
+        try {
+            writer.submit(entry, protocol.evaluatedAt(), () -> Canonical.json(ruleset.source().files()))
+                    .get(config.commitTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AuditUnavailableException("interrupted while recording", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new AuditUnavailableException("the audit record could not be committed", e);
+        }
+    }
+
+    @Override
+    public void rejected(Instant at, String caller, int errorCount) {
+        if (config.enabled()) {
+            writer.reject(new AuditWriter.Rejection(at, caller, errorCount));
+        }
+    }
+
+    static AuditEntry entry(JsonNode intake, Thresholds thresholds, RuleRun run, Protocol protocol, String caller) {
+        List<AuditEntry.FiringEntry> firings = new ArrayList<>(run.firings().size());
+        for (Firing firing : run.firings()) {
+            firings.add(new AuditEntry.FiringEntry(firing.sequence(), firing.ruleId(), firing.ruleName(),
+                    FactText.describe(firing.matched())));
+        }
+        return new AuditEntry(protocol.evaluationId(), protocol.evaluatedAt().toString(), caller, protocol.patientId(),
+                protocol.rulesetVersion(), protocol.status().code(), Canonical.json(thresholds), Canonical.json(intake),
+                Canonical.json(protocol), firings);
+    }
+}

@@ -1,0 +1,254 @@
+package org.lbp.cds.audit;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.Supplier;
+
+import org.jboss.logging.Logger;
+
+/**
+ * Appends records to the chain. One writer thread per service instance takes the records waiting and writes them in
+ * one transaction (group commit): it locks the chain head row ({@code SELECT ... FOR UPDATE}), links each record to
+ * the previous hash, inserts records and firings, moves the head and commits. The row lock serialises writers of
+ * every instance sharing the database, so the chain stays linear with any number of threads and instances. A caller
+ * learns its record is committed when its future completes; on any failure the whole batch fails, nothing of it is
+ * kept, and the next batch starts with a fresh connection.
+ */
+final class AuditWriter implements Runnable {
+
+    private static final Logger LOG = Logger.getLogger(AuditWriter.class);
+
+    /** A record waiting to be written, with the ruleset it ran under (stored once per version). */
+    record Pending(AuditEntry entry, Instant evaluatedAt, Supplier<String> rulesetFiles, CompletableFuture<Long> done) {
+    }
+
+    /** A rejected request, counted without its body. */
+    record Rejection(Instant at, String caller, int errorCount) {
+    }
+
+    private final AuditDatabase database;
+    private final int batchSize;
+    private final BlockingQueue<Object> queue = new LinkedBlockingQueue<>(100_000);
+    private final Set<String> storedRulesets = ConcurrentHashMap.newKeySet();
+    private volatile boolean running = true;
+    private Thread thread;
+
+    AuditWriter(AuditDatabase database, int batchSize) {
+        this.database = database;
+        this.batchSize = batchSize;
+    }
+
+    void start() {
+        thread = new Thread(this, "audit-writer");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    void stop() {
+        running = false;
+        if (thread != null) {
+            thread.interrupt();
+        }
+    }
+
+    CompletableFuture<Long> submit(AuditEntry entry, Instant evaluatedAt, Supplier<String> rulesetFiles) {
+        CompletableFuture<Long> done = new CompletableFuture<>();
+        if (!queue.offer(new Pending(entry, evaluatedAt, rulesetFiles, done))) {
+            done.completeExceptionally(new IllegalStateException("audit queue full"));
+        }
+        return done;
+    }
+
+    void reject(Rejection rejection) {
+        queue.offer(rejection); // best effort: counting never delays or fails a 400
+    }
+
+    @Override
+    public void run() {
+        List<Object> batch = new ArrayList<>(batchSize);
+        while (running) {
+            try {
+                batch.add(queue.take());
+                queue.drainTo(batch, batchSize - 1);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            List<Pending> records = new ArrayList<>(batch.size());
+            List<Rejection> rejections = new ArrayList<>();
+            for (Object item : batch) {
+                if (item instanceof Pending pending) {
+                    records.add(pending);
+                } else {
+                    rejections.add((Rejection) item);
+                }
+            }
+            batch.clear();
+            if (!records.isEmpty()) {
+                writeRecords(records);
+            }
+            if (!rejections.isEmpty()) {
+                writeRejections(rejections);
+            }
+        }
+        for (Object left : queue) {
+            if (left instanceof Pending pending) {
+                pending.done.completeExceptionally(new IllegalStateException("the service is stopping"));
+            }
+        }
+    }
+
+    private void writeRecords(List<Pending> records) {
+        try (Connection connection = database.connection()) {
+            connection.setAutoCommit(false);
+            try {
+                List<Long> positions = append(connection, records);
+                connection.commit();
+                for (int i = 0; i < records.size(); i++) {
+                    records.get(i).done.complete(positions.get(i));
+                }
+            } catch (SQLException | RuntimeException e) {
+                rollback(connection);
+                throw e;
+            }
+        } catch (SQLException | RuntimeException e) {
+            forgetRulesets();
+            LOG.errorf("audit store: %d record(s) not committed: %s", records.size(), e.getMessage());
+            records.forEach(pending -> pending.done.completeExceptionally(e));
+        }
+    }
+
+    private List<Long> append(Connection connection, List<Pending> records) throws SQLException {
+        for (Pending pending : records) {
+            String version = pending.entry.rulesetVersion();
+            if (!storedRulesets.contains(version)) {
+                storeRuleset(connection, version, pending.rulesetFiles.get());
+            }
+        }
+        long position;
+        String hash;
+        try (PreparedStatement head = connection.prepareStatement(
+                "SELECT position, hash FROM chain_head WHERE id = 1 FOR UPDATE");
+                ResultSet row = head.executeQuery()) {
+            if (!row.next()) {
+                throw new SQLException("the chain head row is missing");
+            }
+            position = row.getLong(1);
+            hash = row.getString(2);
+        }
+        List<Long> positions = new ArrayList<>(records.size());
+        try (PreparedStatement record = connection.prepareStatement(
+                "INSERT INTO evaluation_record (position, evaluation_id, evaluated_at, evaluated_at_iso, caller, patient_id,"
+                        + " ruleset_version, status, config, intake, protocol, previous_hash, hash)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                PreparedStatement firing = connection.prepareStatement(
+                        "INSERT INTO rule_firing (position, sequence, rule_id, rule_name, facts) VALUES (?, ?, ?, ?, ?)")) {
+            for (Pending pending : records) {
+                AuditEntry entry = pending.entry;
+                position++;
+                String next = ChainHash.of(hash, entry, position);
+                record.setLong(1, position);
+                record.setString(2, entry.evaluationId());
+                record.setTimestamp(3, Timestamp.from(pending.evaluatedAt));
+                record.setString(4, entry.evaluatedAtIso());
+                record.setString(5, entry.caller());
+                record.setString(6, entry.patientId());
+                record.setString(7, entry.rulesetVersion());
+                record.setString(8, entry.status());
+                record.setString(9, entry.config());
+                record.setString(10, entry.intake());
+                record.setString(11, entry.protocol());
+                record.setString(12, hash);
+                record.setString(13, next);
+                record.addBatch();
+                for (AuditEntry.FiringEntry f : entry.firings()) {
+                    firing.setLong(1, position);
+                    firing.setInt(2, f.sequence());
+                    firing.setString(3, f.ruleId());
+                    firing.setString(4, f.ruleName());
+                    firing.setString(5, f.facts());
+                    firing.addBatch();
+                }
+                positions.add(position);
+                hash = next;
+            }
+            record.executeBatch();
+            firing.executeBatch();
+        }
+        try (PreparedStatement head = connection.prepareStatement("UPDATE chain_head SET position = ?, hash = ? WHERE id = 1")) {
+            head.setLong(1, position);
+            head.setString(2, hash);
+            head.executeUpdate();
+        }
+        return positions;
+    }
+
+    private void storeRuleset(Connection connection, String version, String files) throws SQLException {
+        if (database.isPostgreSql()) {
+            // Several instances may store the same version at once: the first wins, the others' rows are identical.
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO ruleset (version, stored_at, files) VALUES (?, ?, ?) ON CONFLICT (version) DO NOTHING")) {
+                insert.setString(1, version);
+                insert.setTimestamp(2, Timestamp.from(Instant.now()));
+                insert.setString(3, files);
+                insert.executeUpdate();
+            }
+        } else {
+            try (PreparedStatement exists = connection.prepareStatement("SELECT 1 FROM ruleset WHERE version = ?")) {
+                exists.setString(1, version);
+                try (ResultSet row = exists.executeQuery()) {
+                    if (!row.next()) {
+                        try (PreparedStatement insert = connection.prepareStatement(
+                                "INSERT INTO ruleset (version, stored_at, files) VALUES (?, ?, ?)")) {
+                            insert.setString(1, version);
+                            insert.setTimestamp(2, Timestamp.from(Instant.now()));
+                            insert.setString(3, files);
+                            insert.executeUpdate();
+                        }
+                    }
+                }
+            }
+        }
+        storedRulesets.add(version); // trusted only after the commit: a failed batch forgets it
+    }
+
+    /** Called when a batch failed: a ruleset the failed transaction stored is not stored. */
+    void forgetRulesets() {
+        storedRulesets.clear();
+    }
+
+    private void writeRejections(List<Rejection> rejections) {
+        try (Connection connection = database.connection();
+                PreparedStatement insert = connection.prepareStatement(
+                        "INSERT INTO rejected_request (rejected_at, caller, error_count) VALUES (?, ?, ?)")) {
+            for (Rejection rejection : rejections) {
+                insert.setTimestamp(1, Timestamp.from(rejection.at()));
+                insert.setString(2, rejection.caller());
+                insert.setInt(3, rejection.errorCount());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        } catch (SQLException | RuntimeException e) {
+            LOG.warnf("audit store: %d rejected request(s) not counted: %s", rejections.size(), e.getMessage());
+        }
+    }
+
+    private static void rollback(Connection connection) {
+        try {
+            connection.rollback();
+        } catch (SQLException ignored) {
+            // the connection is broken; the pool discards it
+        }
+    }
+}

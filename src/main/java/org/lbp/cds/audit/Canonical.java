@@ -1,0 +1,70 @@
+package org.lbp.cds.audit;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+/**
+ * Canonical JSON: object keys sorted, no insignificant whitespace, numbers as parsed. Two equal JSON values give the
+ * same text, so records and hashes do not depend on key order or formatting.
+ */
+public final class Canonical {
+
+    public static final ObjectMapper MAPPER = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    private Canonical() {
+    }
+
+    public static String json(JsonNode node) {
+        try {
+            return MAPPER.writeValueAsString(sorted(node));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write canonical JSON", e);
+        }
+    }
+
+    /** Any value as canonical JSON (through its JSON tree). */
+    public static String json(Object value) {
+        return json(MAPPER.valueToTree(value));
+    }
+
+    public static JsonNode parse(String json) {
+        try {
+            return MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored JSON is not readable", e);
+        }
+    }
+
+    private static JsonNode sorted(JsonNode node) {
+        if (node.isObject()) {
+            List<String> names = new ArrayList<>();
+            node.fieldNames().forEachRemaining(names::add);
+            names.sort(null);
+            ObjectNode copy = JsonNodeFactory.instance.objectNode();
+            for (String name : names) {
+                copy.set(name, sorted(node.get(name)));
+            }
+            return copy;
+        }
+        if (node.isArray()) {
+            ArrayNode copy = JsonNodeFactory.instance.arrayNode();
+            for (Iterator<JsonNode> it = node.elements(); it.hasNext();) {
+                copy.add(sorted(it.next()));
+            }
+            return copy;
+        }
+        return node;
+    }
+
+}
