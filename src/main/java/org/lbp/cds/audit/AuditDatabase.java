@@ -108,7 +108,7 @@ public class AuditDatabase {
     }
 
     @PreDestroy
-    void close() {
+    public void close() {
         if (dataSource != null) {
             dataSource.close();
         }

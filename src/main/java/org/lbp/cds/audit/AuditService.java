@@ -44,6 +44,11 @@ public class AuditService implements AuditTrail {
     }
 
     void onStart(@Observes StartupEvent event) {
+        start();
+    }
+
+    /** Opens the store (migrating it) and starts the writer; a store that is down is retried on first use. */
+    public void start() {
         if (!config.enabled()) {
             LOG.warn("AUDIT IS OFF (lbp.audit.enabled=false): evaluations are not recorded. Use only to measure its cost.");
             return;
@@ -53,7 +58,7 @@ public class AuditService implements AuditTrail {
     }
 
     @PreDestroy
-    void stop() {
+    public void stop() {
         writer.stop();
     }
 

@@ -1,0 +1,296 @@
+package org.lbp.cds.audit;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.lbp.cds.evaluation.Clinic;
+
+/**
+ * The audit trail through the API, on a store of its own (H2 over TCP, or PostgreSQL with -Dlbp.test.store=postgresql):
+ * every evaluation is recorded with its firings in order before it is answered, tampering is found at the right
+ * record, a store outage answers 503 and heals by itself, and concurrent evaluations keep one valid chain.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = AuditStoreResource.class, restrictToAnnotatedClass = true)
+class AuditTrailTest {
+
+    private static final String EVALUATIONS = "/api/v1/evaluations";
+
+    private static JsonNode json(Response response) throws Exception {
+        return Clinic.JSON.readTree(response.asString());
+    }
+
+    private static JsonNode evaluate(Clinic intake) throws Exception {
+        return json(given().contentType(ContentType.JSON).body(intake.body()).post(EVALUATIONS).then().statusCode(200)
+                .extract().response());
+    }
+
+    private static JsonNode record(String evaluationId) throws Exception {
+        return json(given().get(EVALUATIONS + "/" + evaluationId).then().statusCode(200).extract().response());
+    }
+
+    private static JsonNode verify() throws Exception {
+        return json(given().get("/api/v1/audit/verify").then().statusCode(200).extract().response());
+    }
+
+    private static String patient() {
+        return "PT-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    @Test
+    @DisplayName("Every evaluation, whatever its status, is recorded: intake as sent, protocol as returned, firings in order")
+    void everyEvaluationIsRecorded() throws Exception {
+        List<Clinic> intakes = List.of(
+                Clinic.patient().id(patient()).score("quads", 4, 7),                            // ok, one step
+                Clinic.patient().id(patient()).redFlag("newBladderDysfunction", true),           // stop_refer
+                Clinic.patient().id(patient()).redFlag("feverOrChills", null),                  // insufficient_data
+                Clinic.patient().id(patient()).age(12));                                       // out_of_scope
+        for (Clinic intake : intakes) {
+            JsonNode protocol = evaluate(intake);
+            JsonNode record = record(protocol.get("evaluationId").asText());
+
+            assertEquals(protocol, record.get("protocol"), "the protocol as returned");
+            assertEquals(intake.json(), record.get("intake"), "the intake as sent");
+            assertEquals(protocol.get("status"), record.get("status"));
+            assertEquals(protocol.get("rulesetVersion"), record.get("rulesetVersion"));
+            assertEquals(protocol.get("patientId"), record.get("patientId"));
+            assertEquals("anonymous", record.get("caller").asText());
+            assertEquals(2, record.get("config").get("imbalance").asInt());
+            JsonNode fired = protocol.get("firedRules");
+            JsonNode firings = record.get("firings");
+            assertEquals(fired.size(), firings.size(), "one record per firing");
+            for (int i = 0; i < fired.size(); i++) {
+                assertEquals(i + 1, firings.get(i).get("sequence").asInt(), "in firing order");
+                assertEquals(fired.get(i).get("ruleId"), firings.get(i).get("ruleId"));
+                assertEquals(fired.get(i).get("ruleName"), firings.get(i).get("ruleName"));
+                assertFalse(firings.get(i).get("facts").asText().isBlank(), "the facts it matched");
+            }
+            assertTrue(record.get("hash").asText().matches("[0-9a-f]{64}"));
+        }
+        JsonNode first = record(evaluate(Clinic.patient().id(patient()).score("quads", 4, 7)).get("evaluationId").asText());
+        assertTrue(first.get("firings").toString().contains("quads 4/7"), "a firing names the scores it matched");
+        assertTrue(verify().get("valid").asBoolean());
+    }
+
+    @Test
+    @DisplayName("A rejected request (400) is counted, and nothing of it is stored")
+    void rejectedRequestsAreCountedNotStored() throws Exception {
+        long before = json(given().get("/api/v1/audit/rejections").then().statusCode(200).extract().response())
+                .get("rejectedRequests").asLong();
+        String id = patient();
+        given().contentType(ContentType.JSON).body(Clinic.patient().id(id).set("ageYears", -1).body()).post(EVALUATIONS)
+                .then().statusCode(400);
+        long after = before;
+        for (int i = 0; i < 50 && after == before; i++) { // counted asynchronously, never delaying the 400
+            Thread.sleep(100);
+            after = json(given().get("/api/v1/audit/rejections").then().statusCode(200).extract().response())
+                    .get("rejectedRequests").asLong();
+        }
+        assertEquals(before + 1, after);
+        given().get(EVALUATIONS + "?patientId=" + id).then().statusCode(200).body("total", equalTo(0));
+    }
+
+    @Test
+    @DisplayName("A record altered in the database is reported by verify at that record, and the chain is whole again once restored")
+    void tamperingIsReportedWhereItHappened() throws Exception {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            ids.add(evaluate(Clinic.patient().id(patient()).score("adductors", 3 + i, 7)).get("evaluationId").asText());
+        }
+        long second = record(ids.get(1)).get("position").asLong();
+        long third = record(ids.get(2)).get("position").asLong();
+        assertTrue(verify().get("valid").asBoolean());
+
+        try (Connection db = AuditStoreResource.store.connect()) {
+            // 1. the recommendation itself rewritten: the adductor step moved to the other side
+            String original = text(db, "SELECT protocol FROM evaluation_record WHERE position = ?", second);
+            update(db, "UPDATE evaluation_record SET protocol = ? WHERE position = ?",
+                    original.replace("\"side\":\"right\"", "\"side\":\"left\""), second);
+            JsonNode report = verify();
+            assertFalse(report.get("valid").asBoolean());
+            assertEquals(second, report.get("firstBroken").get("position").asLong());
+            assertEquals(ids.get(1), report.get("firstBroken").get("evaluationId").asText());
+            assertTrue(report.get("firstBroken").get("reason").asText().contains("content altered"));
+            update(db, "UPDATE evaluation_record SET protocol = ? WHERE position = ?", original, second);
+            assertTrue(verify().get("valid").asBoolean());
+
+            // 2. a firing's rule changed
+            String ruleId = text(db, "SELECT rule_id FROM rule_firing WHERE position = ? AND sequence = 1", third);
+            update(db, "UPDATE rule_firing SET rule_id = ? WHERE position = ? AND sequence = 1", "R99", third);
+            assertEquals(third, verify().get("firstBroken").get("position").asLong());
+            update(db, "UPDATE rule_firing SET rule_id = ? WHERE position = ? AND sequence = 1", ruleId, third);
+
+            // 3. a link rewritten: the third record no longer follows the second
+            String previous = text(db, "SELECT previous_hash FROM evaluation_record WHERE position = ?", third);
+            update(db, "UPDATE evaluation_record SET previous_hash = ? WHERE position = ?", "f".repeat(64), third);
+            report = verify();
+            assertEquals(third, report.get("firstBroken").get("position").asLong());
+            assertTrue(report.get("firstBroken").get("reason").asText().contains("previous hash"));
+            update(db, "UPDATE evaluation_record SET previous_hash = ? WHERE position = ?", previous, third);
+        }
+        assertTrue(verify().get("valid").asBoolean());
+    }
+
+    private static String text(Connection db, String sql, long position) throws Exception {
+        try (PreparedStatement query = db.prepareStatement(sql)) {
+            query.setLong(1, position);
+            try (ResultSet row = query.executeQuery()) {
+                assertTrue(row.next());
+                return row.getString(1);
+            }
+        }
+    }
+
+    private static void update(Connection db, String sql, String value, long position) throws Exception {
+        try (PreparedStatement statement = db.prepareStatement(sql)) {
+            statement.setString(1, value);
+            statement.setLong(2, position);
+            assertEquals(1, statement.executeUpdate());
+        }
+    }
+
+    @Test
+    @DisplayName("Store down: 503 problem+json and no protocol; store back: 200 again, without a restart")
+    void storeOutage() throws Exception {
+        evaluate(Clinic.patient().id(patient()));
+        AuditStoreResource.store.down();
+        try {
+            given().contentType(ContentType.JSON).body(Clinic.patient().id(patient()).score("quads", 4, 7).body())
+                    .post(EVALUATIONS)
+                    .then().statusCode(503)
+                    .contentType("application/problem+json")
+                    .header("Retry-After", notNullValueOrEmpty())
+                    .body("type", equalTo("urn:lbp-cds:problem:audit-unavailable"))
+                    .body("$", not(hasKey("evaluationId")))
+                    .body("$", not(hasKey("steps")));
+            given().get("/q/health/ready").then().statusCode(503).body(containsString("audit-store"));
+        } finally {
+            AuditStoreResource.store.up();
+        }
+        int status = 0;
+        for (int i = 0; i < 100 && status != 200; i++) {
+            status = given().contentType(ContentType.JSON).body(Clinic.patient().id(patient()).body()).post(EVALUATIONS)
+                    .then().extract().statusCode();
+            if (status != 200) {
+                Thread.sleep(100);
+            }
+        }
+        assertEquals(200, status, "the service recovered by itself");
+        given().get("/q/health/ready").then().statusCode(200);
+        assertTrue(verify().get("valid").asBoolean());
+    }
+
+    private static org.hamcrest.Matcher<String> notNullValueOrEmpty() {
+        return org.hamcrest.Matchers.not(org.hamcrest.Matchers.emptyOrNullString());
+    }
+
+    @Test
+    @DisplayName("Many parallel evaluations: one record per 200 answer, and one valid chain")
+    void concurrentEvaluations() throws Exception {
+        String id = patient();
+        int threads = 8;
+        int each = 25;
+        AtomicInteger ok = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                done.add(pool.submit(() -> {
+                    for (int i = 0; i < each; i++) {
+                        int status = given().contentType(ContentType.JSON)
+                                .body(Clinic.patient().id(id).score("hamstrings", thread % 10, i % 10).body())
+                                .post(EVALUATIONS).then().extract().statusCode();
+                        if (status == 200) {
+                            ok.incrementAndGet();
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> future : done) {
+                future.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertEquals(threads * each, ok.get());
+        given().get(EVALUATIONS + "?patientId=" + id + "&size=1").then().statusCode(200).body("total", equalTo(ok.get()));
+        JsonNode report = verify();
+        assertTrue(report.get("valid").asBoolean(), report.toString());
+    }
+
+    @Test
+    @DisplayName("Auditors search by patient, status, rule and time, page by page, and count firings per rule")
+    void searchesAndCounts() throws Exception {
+        String id = patient();
+        String start = java.time.Instant.now().minusSeconds(1).toString();
+        evaluate(Clinic.patient().id(id).score("quads", 4, 7));
+        evaluate(Clinic.patient().id(id).redFlag("saddleAnaesthesiaOrParaesthesia", true));
+        evaluate(Clinic.patient().id(id).score("it_band", 7, 3));
+
+        given().get(EVALUATIONS + "?patientId=" + id).then().statusCode(200).body("total", equalTo(3))
+                .body("items.size()", equalTo(3)).body("items[0].patientId", equalTo(id));
+        given().get(EVALUATIONS + "?patientId=" + id + "&status=stop_refer").then().body("total", equalTo(1));
+        given().get(EVALUATIONS + "?patientId=" + id + "&ruleId=R07").then().body("total", equalTo(2));
+        given().get(EVALUATIONS + "?patientId=" + id + "&ruleId=S03").then().body("total", equalTo(1));
+        given().get(EVALUATIONS + "?patientId=" + id + "&from=" + start).then().body("total", equalTo(3));
+        given().get(EVALUATIONS + "?patientId=" + id + "&to=" + start).then().body("total", equalTo(0));
+        given().get(EVALUATIONS + "?patientId=" + id + "&size=2&page=1").then().body("items.size()", equalTo(1))
+                .body("page", equalTo(1)).body("size", equalTo(2));
+
+        JsonNode counts = json(given().get("/api/v1/audit/rule-firings?from=" + start).then().statusCode(200)
+                .extract().response());
+        assertTrue(counts.get("evaluations").asLong() >= 3);
+        JsonNode s03 = null;
+        for (JsonNode rule : counts.get("rules")) {
+            if (rule.get("ruleId").asText().equals("S03")) {
+                s03 = rule;
+            }
+        }
+        assertNotNull(s03, "S03 fired in the period");
+        assertTrue(s03.get("evaluations").asLong() >= 1);
+
+        given().get(EVALUATIONS + "?patientId=x&status=bad&ruleId=r1&size=0&from=yesterday").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", org.hamcrest.Matchers.containsInAnyOrder("patientId", "status", "ruleId", "size", "from"));
+        given().get(EVALUATIONS + "/" + UUID.randomUUID()).then().statusCode(404).contentType("application/problem+json");
+        given().get(EVALUATIONS + "/not-an-id").then().statusCode(400);
+    }
+
+    @Test
+    @DisplayName("Replay under the same ruleset gives the identical protocol")
+    void replayIsIdentical() throws Exception {
+        JsonNode protocol = evaluate(Clinic.patient().id(patient()).score("quads", 4, 7).score("lats", 6, 2));
+        given().post(EVALUATIONS + "/" + protocol.get("evaluationId").asText() + "/replay").then().statusCode(200)
+                .body("identical", equalTo(true)).body("differences.size()", equalTo(0))
+                .body("rulesetVersion", equalTo(protocol.get("rulesetVersion").asText()));
+    }
+}

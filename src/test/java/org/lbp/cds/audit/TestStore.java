@@ -1,0 +1,136 @@
+package org.lbp.cds.audit;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Locale;
+import java.util.UUID;
+
+import org.h2.tools.Server;
+
+/**
+ * A fresh audit store for one test class, of the kind the run asks for: {@code -Dlbp.test.store=h2} (default), an
+ * H2 database served over TCP from a temporary folder, or {@code -Dlbp.test.store=postgresql}, a database created
+ * for this run on the local PostgreSQL (127.0.0.1:5432, user postgres) and dropped at the end. Either can be taken
+ * down and brought back, as a real outage.
+ */
+public final class TestStore implements AutoCloseable {
+
+    public static final String KIND = System.getProperty("lbp.test.store", "h2").toLowerCase(Locale.ROOT);
+    public static final String PG_ADMIN_URL = System.getProperty("lbp.test.pg-url", "jdbc:postgresql://127.0.0.1:5432/postgres");
+    public static final String PG_USER = System.getProperty("lbp.test.pg-user", "postgres");
+
+    private final String url;
+    private final String user;
+    private final String database;
+    private final Path folder;
+    private Server server;
+    private int port;
+
+    private TestStore(String url, String user, String database, Path folder, Server server, int port) {
+        this.url = url;
+        this.user = user;
+        this.database = database;
+        this.folder = folder;
+        this.server = server;
+        this.port = port;
+    }
+
+    public static boolean postgres() {
+        return "postgresql".equals(KIND);
+    }
+
+    public static TestStore create() {
+        try {
+            if (postgres()) {
+                String name = "lbp_cds_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+                try (Connection admin = DriverManager.getConnection(PG_ADMIN_URL, PG_USER, null);
+                        Statement statement = admin.createStatement()) {
+                    statement.execute("CREATE DATABASE " + name);
+                }
+                return new TestStore(PG_ADMIN_URL.substring(0, PG_ADMIN_URL.lastIndexOf('/') + 1) + name, PG_USER, name,
+                        null, null, 0);
+            }
+            Path folder = Files.createTempDirectory("lbp-audit-");
+            Server server = Server.createTcpServer("-tcpPort", "0", "-baseDir", folder.toString(), "-ifNotExists").start();
+            int port = server.getPort();
+            return new TestStore("jdbc:h2:tcp://localhost:" + port + "/audit", "sa", null, folder, server, port);
+        } catch (SQLException | IOException e) {
+            throw new IllegalStateException("cannot create the " + KIND + " test store", e);
+        }
+    }
+
+    public String url() {
+        return url;
+    }
+
+    public String user() {
+        return user;
+    }
+
+    /** A direct connection, as an auditor or an attacker with database access would have. */
+    public Connection connect() throws SQLException {
+        return DriverManager.getConnection(url, user, postgres() ? null : "");
+    }
+
+    /** The store goes away: new connections are refused and open ones are cut. */
+    public void down() {
+        try {
+            if (postgres()) {
+                try (Connection admin = DriverManager.getConnection(PG_ADMIN_URL, PG_USER, null);
+                        Statement statement = admin.createStatement()) {
+                    statement.execute("ALTER DATABASE " + database + " ALLOW_CONNECTIONS false");
+                    statement.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + database + "'");
+                }
+            } else {
+                server.stop();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The store comes back, at the same address. */
+    public void up() {
+        try {
+            if (postgres()) {
+                try (Connection admin = DriverManager.getConnection(PG_ADMIN_URL, PG_USER, null);
+                        Statement statement = admin.createStatement()) {
+                    statement.execute("ALTER DATABASE " + database + " ALLOW_CONNECTIONS true");
+                }
+            } else {
+                server = Server.createTcpServer("-tcpPort", Integer.toString(port), "-baseDir", folder.toString(),
+                        "-ifNotExists").start();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (postgres()) {
+                try (Connection admin = DriverManager.getConnection(PG_ADMIN_URL, PG_USER, null);
+                        Statement statement = admin.createStatement()) {
+                    statement.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + database + "'");
+                    statement.execute("DROP DATABASE IF EXISTS " + database);
+                }
+            } else {
+                server.stop();
+                try (var files = Files.walk(folder)) {
+                    files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
