@@ -27,6 +27,7 @@ public final class TestStore implements AutoCloseable {
 
     private final String url;
     private final String user;
+    private final boolean onPostgres;
     private final String database;
     private final Path folder;
     private Server server;
@@ -35,6 +36,7 @@ public final class TestStore implements AutoCloseable {
     private TestStore(String url, String user, String database, Path folder, Server server, int port) {
         this.url = url;
         this.user = user;
+        this.onPostgres = database != null;
         this.database = database;
         this.folder = folder;
         this.server = server;
@@ -46,8 +48,17 @@ public final class TestStore implements AutoCloseable {
     }
 
     public static TestStore create() {
+        return create(postgres());
+    }
+
+    /** A PostgreSQL store whatever the run asks for (the crash test needs one). */
+    public static TestStore createPostgres() {
+        return create(true);
+    }
+
+    private static TestStore create(boolean postgres) {
         try {
-            if (postgres()) {
+            if (postgres) {
                 String name = "lbp_cds_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
                 try (Connection admin = DriverManager.getConnection(PG_ADMIN_URL, PG_USER, null);
                         Statement statement = admin.createStatement()) {
@@ -75,13 +86,13 @@ public final class TestStore implements AutoCloseable {
 
     /** A direct connection, as an auditor or an attacker with database access would have. */
     public Connection connect() throws SQLException {
-        return DriverManager.getConnection(url, user, postgres() ? null : "");
+        return DriverManager.getConnection(url, user, onPostgres ? null : "");
     }
 
     /** The store goes away: new connections are refused and open ones are cut. */
     public void down() {
         try {
-            if (postgres()) {
+            if (onPostgres) {
                 try (Connection admin = DriverManager.getConnection(PG_ADMIN_URL, PG_USER, null);
                         Statement statement = admin.createStatement()) {
                     statement.execute("ALTER DATABASE " + database + " ALLOW_CONNECTIONS false");
@@ -98,7 +109,7 @@ public final class TestStore implements AutoCloseable {
     /** The store comes back, at the same address. */
     public void up() {
         try {
-            if (postgres()) {
+            if (onPostgres) {
                 try (Connection admin = DriverManager.getConnection(PG_ADMIN_URL, PG_USER, null);
                         Statement statement = admin.createStatement()) {
                     statement.execute("ALTER DATABASE " + database + " ALLOW_CONNECTIONS true");
@@ -115,7 +126,7 @@ public final class TestStore implements AutoCloseable {
     @Override
     public void close() {
         try {
-            if (postgres()) {
+            if (onPostgres) {
                 try (Connection admin = DriverManager.getConnection(PG_ADMIN_URL, PG_USER, null);
                         Statement statement = admin.createStatement()) {
                     statement.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + database + "'");
