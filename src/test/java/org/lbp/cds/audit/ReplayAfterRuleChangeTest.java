@@ -78,9 +78,13 @@ class ReplayAfterRuleChangeTest {
 
     @AfterAll
     static void closeStore() {
-        audit.stop();
-        database.close();
-        store.close();
+        if (audit != null) {
+            audit.stop();
+            database.close();
+        }
+        if (store != null) {
+            store.close();
+        }
     }
 
     @Test

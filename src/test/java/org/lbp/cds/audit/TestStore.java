@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
@@ -60,7 +59,7 @@ public final class TestStore implements AutoCloseable {
         try {
             if (postgres) {
                 String name = "lbp_cds_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-                try (Connection admin = DriverManager.getConnection(PG_ADMIN_URL, PG_USER, null);
+                try (Connection admin = admin();
                         Statement statement = admin.createStatement()) {
                     statement.execute("CREATE DATABASE " + name);
                 }
@@ -76,6 +75,12 @@ public final class TestStore implements AutoCloseable {
         }
     }
 
+    private static Connection admin() throws SQLException {
+        java.util.Properties properties = new java.util.Properties();
+        properties.setProperty("user", PG_USER);
+        return new org.postgresql.Driver().connect(PG_ADMIN_URL, properties);
+    }
+
     public String url() {
         return url;
     }
@@ -86,14 +91,20 @@ public final class TestStore implements AutoCloseable {
 
     /** A direct connection, as an auditor or an attacker with database access would have. */
     public Connection connect() throws SQLException {
-        return DriverManager.getConnection(url, user, onPostgres ? null : "");
+        java.util.Properties properties = new java.util.Properties();
+        properties.setProperty("user", user);
+        if (!onPostgres) {
+            properties.setProperty("password", "");
+        }
+        // the drivers directly, not DriverManager: after a Quarkus test the context class loader may not see them
+        return onPostgres ? new org.postgresql.Driver().connect(url, properties) : new org.h2.Driver().connect(url, properties);
     }
 
     /** The store goes away: new connections are refused and open ones are cut. */
     public void down() {
         try {
             if (onPostgres) {
-                try (Connection admin = DriverManager.getConnection(PG_ADMIN_URL, PG_USER, null);
+                try (Connection admin = admin();
                         Statement statement = admin.createStatement()) {
                     statement.execute("ALTER DATABASE " + database + " ALLOW_CONNECTIONS false");
                     statement.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + database + "'");
@@ -110,7 +121,7 @@ public final class TestStore implements AutoCloseable {
     public void up() {
         try {
             if (onPostgres) {
-                try (Connection admin = DriverManager.getConnection(PG_ADMIN_URL, PG_USER, null);
+                try (Connection admin = admin();
                         Statement statement = admin.createStatement()) {
                     statement.execute("ALTER DATABASE " + database + " ALLOW_CONNECTIONS true");
                 }
@@ -127,7 +138,7 @@ public final class TestStore implements AutoCloseable {
     public void close() {
         try {
             if (onPostgres) {
-                try (Connection admin = DriverManager.getConnection(PG_ADMIN_URL, PG_USER, null);
+                try (Connection admin = admin();
                         Statement statement = admin.createStatement()) {
                     statement.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + database + "'");
                     statement.execute("DROP DATABASE IF EXISTS " + database);

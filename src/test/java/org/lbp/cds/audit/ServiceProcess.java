@@ -1,0 +1,98 @@
+package org.lbp.cds.audit;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** The packaged service ({@code target/quarkus-app}) run as a separate process, for crash tests and benchmarks. */
+public final class ServiceProcess implements AutoCloseable {
+
+    public static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar");
+    public static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final Process process;
+    private final int port;
+
+    private ServiceProcess(Process process, int port) {
+        this.process = process;
+        this.port = port;
+    }
+
+    public static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** Starts the service on a port with extra system properties, and waits until it is ready (60 s at most). */
+    public static ServiceProcess start(int port, String name, List<String> properties) throws Exception {
+        if (!JAR.toFile().exists()) {
+            throw new IllegalStateException("package the service first: " + JAR);
+        }
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Dquarkus.http.port=" + port);
+        command.add("-Dquarkus.http.host=127.0.0.1");
+        properties.forEach(property -> command.add("-D" + property));
+        command.add("-jar");
+        command.add(JAR.toString());
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(new File("target/" + name + ".log")).start();
+        ServiceProcess service = new ServiceProcess(process, port);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            try {
+                if (service.get("/q/health/ready").statusCode() == 200) {
+                    return service;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the service died at start; see target/" + name + ".log");
+            }
+            Thread.sleep(200);
+        }
+        process.destroyForcibly();
+        throw new IllegalStateException("the service was not ready in 60 s; see target/" + name + ".log");
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(10))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    public HttpResponse<String> post(String path, String body) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** SIGKILL: no shutdown hook, nothing flushed. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(10, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            kill();
+        }
+    }
+}
