@@ -3,6 +3,7 @@ package org.lbp.cds.audit;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -12,10 +13,12 @@ import jakarta.ws.rs.core.MediaType;
 import org.lbp.cds.audit.api.RejectionReport;
 import org.lbp.cds.audit.api.RuleFiringReport;
 import org.lbp.cds.audit.api.VerifyReport;
+import org.lbp.cds.security.Roles;
 
 /** The auditors' view of the trail as a whole: the chain check, per-rule firing counts, rejected requests. */
 @Path("/api/v1/audit")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.AUDITOR)
 public class AuditResource {
 
     private final AuditRepository repository;

@@ -66,6 +66,11 @@ public class AuditService implements AuditTrail {
         return config.enabled();
     }
 
+    /** {@code postgresql} or {@code h2}. */
+    public String storeKind() {
+        return database.isPostgreSql() ? "postgresql" : "h2";
+    }
+
     @Override
     public void record(JsonNode intake, Thresholds thresholds, CompiledRuleset ruleset, RuleRun run, Protocol protocol,
             String caller) {

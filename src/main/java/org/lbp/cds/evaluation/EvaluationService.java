@@ -30,8 +30,8 @@ public class EvaluationService {
     private static final ZoneOffset LATEST_ZONE = ZoneOffset.ofHours(14);
     private static final Logger LOG = Logger.getLogger(EvaluationService.class);
 
-    /** The caller recorded until authentication exists (the audit's placeholder). */
-    public static final String ANONYMOUS = "anonymous";
+    /** The caller recorded when there is none (tests without HTTP). */
+    public static final String ANONYMOUS = org.lbp.cds.security.Callers.ANONYMOUS;
 
     private final RuleEngine engine;
     private final Thresholds thresholds;
@@ -71,10 +71,14 @@ public class EvaluationService {
         if (!parsed.valid()) {
             throw new InvalidIntakeException(parsed.errors());
         }
+        long start = System.nanoTime();
         CompiledRuleset ruleset = engine.ruleset();
         RuleRun run = RuleEngine.run(ruleset, FactMapper.facts(parsed.intake(), thresholds));
         Protocol protocol = ProtocolAssembler.assemble(UUID.randomUUID().toString(), now, parsed.intake().patientId(), run);
         audit.record(body, thresholds, ruleset, run, protocol, caller);
+        // The id and figures only: never the intake's content or the patient id (health data stays in the audit store).
+        LOG.debugf("evaluation %s: status %s, %d firings, recorded, %d us", protocol.evaluationId(),
+                protocol.status().code(), run.firings().size(), (System.nanoTime() - start) / 1000);
         return protocol;
     }
 

@@ -18,4 +18,7 @@ public record Problem(String type, String title, int status, String detail, List
     public static final String AUDIT_UNAVAILABLE = "urn:lbp-cds:problem:audit-unavailable";
     public static final String NOT_FOUND = "urn:lbp-cds:problem:not-found";
     public static final String INVALID_QUERY = "urn:lbp-cds:problem:invalid-query";
+    public static final String UNAUTHORIZED = "urn:lbp-cds:problem:unauthorized";
+    public static final String FORBIDDEN = "urn:lbp-cds:problem:forbidden";
+    public static final String TOO_LARGE = "urn:lbp-cds:problem:too-large";
 }

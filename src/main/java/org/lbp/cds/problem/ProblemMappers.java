@@ -12,7 +12,12 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import org.jboss.logging.Logger;
 import org.lbp.cds.audit.AuditService;
 import org.lbp.cds.audit.AuditUnavailableException;
-import org.lbp.cds.evaluation.EvaluationService;
+import org.lbp.cds.security.Callers;
+
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import io.quarkus.security.identity.SecurityIdentity;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.lbp.cds.evaluation.InvalidIntakeException;
 
@@ -22,14 +27,28 @@ public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
     private final AuditService audit;
+    private final SecurityIdentity caller;
 
-    public ProblemMappers(AuditService audit) {
+    public ProblemMappers(AuditService audit, SecurityIdentity caller) {
         this.audit = audit;
+        this.caller = caller;
+    }
+
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    public Response unauthorized(Exception e) {
+        return Response.fromResponse(problem(new Problem(Problem.UNAUTHORIZED, "Unauthorized", 401,
+                "A valid bearer token is required (missing, malformed, expired, wrongly signed or for another issuer).",
+                null))).header("WWW-Authenticate", "Bearer").build();
+    }
+
+    @ServerExceptionMapper(ForbiddenException.class)
+    public Response forbidden(ForbiddenException e) {
+        return problem(new Problem(Problem.FORBIDDEN, "Forbidden", 403, "The token's roles do not allow this.", null));
     }
 
     @ServerExceptionMapper
     public Response invalidIntake(InvalidIntakeException e) {
-        audit.rejected(Instant.now(), EvaluationService.ANONYMOUS, e.errors().size());
+        audit.rejected(Instant.now(), Callers.name(caller), e.errors().size());
         return problem(new Problem(Problem.INVALID_INTAKE, "The intake is not valid", 400,
                 e.errors().size() + " field(s) are not valid; see errors.", e.errors()));
     }
@@ -57,7 +76,7 @@ public class ProblemMappers {
         if (message.length() > 200) {
             message = message.substring(0, 200);
         }
-        audit.rejected(Instant.now(), EvaluationService.ANONYMOUS, 1);
+        audit.rejected(Instant.now(), Callers.name(caller), 1);
         return problem(new Problem(Problem.MALFORMED_JSON, "The body is not well-formed JSON", 400,
                 "The request body could not be read as JSON.", List.of(new FieldError(field, FieldError.TYPE, message))));
     }

@@ -2,6 +2,7 @@ package org.lbp.cds.rules;
 
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -9,6 +10,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+
+import org.lbp.cds.security.Roles;
 
 /**
  * GET /api/v1/rules: the loaded ruleset, its version and every rule's id, name, file, phase, what it decides and its
@@ -31,6 +34,7 @@ public class RulesResource {
 
     /** JSON by default; the markdown page when the client prefers {@code text/markdown}. */
     @GET
+    @RolesAllowed({Roles.CLINICIAN, Roles.AUDITOR, Roles.ADMIN})
     @Produces({MediaType.APPLICATION_JSON, MARKDOWN + ";charset=UTF-8"})
     public Response rules(@Context HttpHeaders headers) {
         CompiledRuleset ruleset = engine.ruleset();

@@ -41,6 +41,16 @@ import org.lbp.cds.evaluation.Clinic;
 @QuarkusTestResource(value = AuditStoreResource.class, restrictToAnnotatedClass = true)
 class AuditTrailTest {
 
+    @org.junit.jupiter.api.BeforeAll
+    static void authenticate() {
+        io.restassured.RestAssured.filters(org.lbp.cds.security.Tokens.asEveryRole());
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    static void forgetToken() {
+        io.restassured.RestAssured.reset();
+    }
+
     private static final String EVALUATIONS = "/api/v1/evaluations";
 
     private static JsonNode json(Response response) throws Exception {
@@ -81,7 +91,7 @@ class AuditTrailTest {
             assertEquals(protocol.get("status"), record.get("status"));
             assertEquals(protocol.get("rulesetVersion"), record.get("rulesetVersion"));
             assertEquals(protocol.get("patientId"), record.get("patientId"));
-            assertEquals("anonymous", record.get("caller").asText());
+            assertEquals("test-clinic", record.get("caller").asText(), "the caller's subject");
             assertEquals(2, record.get("config").get("imbalance").asInt());
             JsonNode fired = protocol.get("firedRules");
             JsonNode firings = record.get("firings");

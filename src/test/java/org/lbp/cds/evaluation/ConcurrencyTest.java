@@ -26,6 +26,16 @@ import io.restassured.http.ContentType;
 @QuarkusTest
 class ConcurrencyTest {
 
+    @org.junit.jupiter.api.BeforeAll
+    static void authenticate() {
+        io.restassured.RestAssured.filters(org.lbp.cds.security.Tokens.asEveryRole());
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    static void forgetToken() {
+        io.restassured.RestAssured.reset();
+    }
+
     private static final String[] REGIONS = {"quads", "hip_flexors", "adductors", "it_band", "hamstrings", "lats",
             "glute_med", "piriformis", "tfl", "ql"};
 

@@ -23,6 +23,16 @@ import io.restassured.http.ContentType;
 @QuarkusTest
 class EvaluationApiTest {
 
+    @org.junit.jupiter.api.BeforeAll
+    static void authenticate() {
+        io.restassured.RestAssured.filters(org.lbp.cds.security.Tokens.asEveryRole());
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    static void forgetToken() {
+        io.restassured.RestAssured.reset();
+    }
+
     private static final String EVALUATIONS = "/api/v1/evaluations";
 
     @Test

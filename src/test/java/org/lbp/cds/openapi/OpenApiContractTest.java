@@ -60,6 +60,16 @@ import io.restassured.http.ContentType;
 @QuarkusTest
 class OpenApiContractTest {
 
+    @org.junit.jupiter.api.BeforeAll
+    static void authenticate() {
+        io.restassured.RestAssured.filters(org.lbp.cds.security.Tokens.asEveryRole());
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    static void forgetToken() {
+        io.restassured.RestAssured.reset();
+    }
+
     private static JsonNode document;
 
     /** API types and the schema that documents each. */
@@ -101,6 +111,7 @@ class OpenApiContractTest {
         SCHEMAS.put(org.lbp.cds.audit.api.VerifyReport.class, "VerifyReport");
         SCHEMAS.put(org.lbp.cds.audit.api.VerifyReport.BrokenLink.class, "BrokenLink");
         SCHEMAS.put(org.lbp.cds.audit.api.ReplayResult.class, "ReplayResult");
+        SCHEMAS.put(org.lbp.cds.security.AdminResource.Status.class, "AdminStatus");
     }
 
     @BeforeAll
@@ -189,6 +200,9 @@ class OpenApiContractTest {
         validate(Clinic.JSON.readTree(given().post("/api/v1/evaluations/" + id + "/replay").then().statusCode(200)
                 .extract().asString()), "ReplayResult", "$", problems);
         validate(get("/api/v1/audit/verify"), "VerifyReport", "$", problems);
+        validate(get("/api/v1/admin/status"), "AdminStatus", "$", problems);
+        validate(Clinic.JSON.readTree(given().header("Authorization", "Bearer x").get("/api/v1/rules").then().statusCode(401)
+                .extract().asString()), "Problem", "$", problems);
         validate(get("/api/v1/audit/rule-firings"), "RuleFiringReport", "$", problems);
         validate(get("/api/v1/audit/rejections"), "RejectionReport", "$", problems);
         validate(Clinic.JSON.readTree(given().get("/api/v1/evaluations/00000000-0000-0000-0000-000000000000")
