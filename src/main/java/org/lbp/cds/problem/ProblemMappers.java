@@ -8,6 +8,7 @@ import jakarta.ws.rs.core.Response;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import org.jboss.logging.Logger;
 import org.lbp.cds.audit.AuditService;
@@ -64,6 +65,12 @@ public class ProblemMappers {
         return Response.fromResponse(problem(new Problem(Problem.AUDIT_UNAVAILABLE, "The audit store is unavailable", 503,
                 "The evaluation could not be recorded, so no protocol is returned. Retry shortly.", null)))
                 .header("Retry-After", "5").build();
+    }
+
+    /** Overrides Quarkus' own mapper for this type (a 400 without a body), e.g. trailing tokens after the intake. */
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e) {
+        return malformedJson(e);
     }
 
     @ServerExceptionMapper

@@ -48,6 +48,11 @@ public final class KeyFiles {
             }
             Files.writeString(privateTemp, pem("PRIVATE KEY", pair.getPrivate().getEncoded()), StandardCharsets.US_ASCII);
             Path publicTemp = Files.createTempFile(folder, "public", ".tmp");
+            try {
+                Files.setPosixFilePermissions(publicTemp, PosixFilePermissions.fromString("rw-r--r--"));
+            } catch (UnsupportedOperationException notPosix) {
+                // best effort
+            }
             Files.writeString(publicTemp, pem("PUBLIC KEY", pair.getPublic().getEncoded()), StandardCharsets.US_ASCII);
             // the private key first: whoever sees public.pem can rely on private.pem being its pair
             if (!move(privateTemp, folder.resolve(PRIVATE)) || !move(publicTemp, folder.resolve(PUBLIC))) {
