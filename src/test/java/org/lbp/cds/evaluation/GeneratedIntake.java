@@ -65,7 +65,8 @@ public record GeneratedIntake(Patient patient, Safety safety, Mapping mapping, H
      * intake staying random.
      */
     public enum Profile {
-        FREE, LOW_BACK_EXCEPTION, GLUTE_SIDE_CONFLICT, STABILISER_LEFT_ALONE;
+        FREE, LOW_BACK_EXCEPTION, GLUTE_SIDE_CONFLICT, STABILISER_LEFT_ALONE, TIER1_SIDE_CONFLICT, FRAGILITY_AND_TRAUMA,
+        FRAGILITY_CLEARED;
 
         GeneratedIntake apply(GeneratedIntake intake) {
             Patient p = intake.patient;
@@ -105,14 +106,33 @@ public record GeneratedIntake(Patient patient, Safety safety, Mapping mapping, H
                     s = new Safety(s.redFlags, s.dvt, s.fracture, s.anticoagulant, s.thrombocytopenia, s.pregnancy,
                             List.copyOf(lesions), s.clearance, s.surgeries);
                 }
+                case TIER1_SIDE_CONFLICT -> {
+                    Map<String, Integer[]> scores = new java.util.LinkedHashMap<>(m.scores);
+                    scores.put("quads", new Integer[] {7, 4});
+                    scores.put("hip_flexors", new Integer[] {4, 7});
+                    m = new Mapping(m.method, scores, m.felt, m.palpated, m.shoulder);
+                }
+                case FRAGILITY_AND_TRAUMA -> s = withFlags(s, s.clearance, RedFlagKey.OSTEOPOROSIS, RedFlagKey.MINOR_TRAUMA_OR_STRAIN);
+                case FRAGILITY_CLEARED -> s = withFlags(s, true, RedFlagKey.LONG_TERM_CORTICOSTEROIDS);
             }
             return new GeneratedIntake(p, s, m, h, intake.thresholds, this);
+        }
+
+        private static Safety withFlags(Safety s, Boolean clearance, RedFlagKey... yes) {
+            List<Answer> flags = new java.util.ArrayList<>(s.redFlags);
+            for (RedFlagKey key : yes) {
+                flags.set(key.ordinal(), Answer.YES);
+            }
+            return new Safety(List.copyOf(flags), s.dvt, s.fracture, s.anticoagulant, s.thrombocytopenia, s.pregnancy,
+                    s.lesions, clearance, s.surgeries);
         }
     }
 
     public static Arbitrary<GeneratedIntake> intakes() {
-        Arbitrary<Profile> profile = Arbitraries.frequency(Tuple.of(70, Profile.FREE), Tuple.of(10, Profile.LOW_BACK_EXCEPTION),
-                Tuple.of(10, Profile.GLUTE_SIDE_CONFLICT), Tuple.of(10, Profile.STABILISER_LEFT_ALONE));
+        Arbitrary<Profile> profile = Arbitraries.frequency(Tuple.of(58, Profile.FREE), Tuple.of(8, Profile.LOW_BACK_EXCEPTION),
+                Tuple.of(8, Profile.GLUTE_SIDE_CONFLICT), Tuple.of(8, Profile.STABILISER_LEFT_ALONE),
+                Tuple.of(6, Profile.TIER1_SIDE_CONFLICT), Tuple.of(6, Profile.FRAGILITY_AND_TRAUMA),
+                Tuple.of(6, Profile.FRAGILITY_CLEARED));
         Arbitrary<Thresholds> thresholds = Arbitraries.frequency(Tuple.of(80, Thresholds.DEFAULTS),
                 Tuple.of(10, new Thresholds(2, 4, 5, Thresholds.GluteBanScope.ACUTE_FLARE_UP_OR_FIRST_SESSION)),
                 Tuple.of(10, new Thresholds(3, 3, 6, Thresholds.GluteBanScope.ACUTE_FLARE_UP)));

@@ -251,17 +251,21 @@ class SafetyInvariantsProperties {
     @Label("The generator reaches every status and makes every rule fire (10,000 intakes)")
     void generatorReachesEveryStatusAndRule() {
         Map<Status, Integer> statuses = new HashMap<>();
-        Set<String> fired = new HashSet<>();
+        Map<String, Integer> firings = new HashMap<>();
+        Set<String> fired = firings.keySet();
         GeneratedIntake.intakes().sampleStream().limit(TRIES).forEach(intake -> {
             Protocol protocol = evaluate(intake);
             statuses.merge(protocol.status(), 1, Integer::sum);
-            protocol.firedRules().stream().map(FiredRule::ruleName).forEach(fired::add);
+            protocol.firedRules().stream().map(FiredRule::ruleName).distinct()
+                    .forEach(name -> firings.merge(name, 1, Integer::sum));
         });
+        System.out.println("generated intakes by status: " + statuses);
+        System.out.println("least reached rules (intakes): " + firings.entrySet().stream()
+                .sorted(Map.Entry.comparingByValue()).limit(8).map(e -> e.getValue() + " " + e.getKey()).toList());
         List<String> neverFired = Clinic.engine().ruleset().rules().stream().map(RuleInfo::name)
                 .filter(name -> !fired.contains(name)).toList();
         org.junit.jupiter.api.Assertions.assertEquals(EnumSet.allOf(Status.class), statuses.keySet(), "statuses " + statuses);
         org.junit.jupiter.api.Assertions.assertTrue(neverFired.isEmpty(), "rules the generator never reaches: " + neverFired);
-        System.out.println("generated intakes by status: " + statuses);
     }
 
 }
