@@ -337,7 +337,10 @@ class OpenApiContractTest {
             for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
                 String name = root.relativize(file).toString().replace('/', '.').replaceAll("\\.class$", "");
                 Class<?> type = Class.forName(name, false, OpenApiContractTest.class.getClassLoader());
-                if (type.isAnnotationPresent(jakarta.ws.rs.Path.class)) {
+                jakarta.ws.rs.Produces produces = type.getAnnotation(jakarta.ws.rs.Produces.class);
+                boolean pages = produces != null && java.util.Arrays.asList(produces.value()).contains("text/html");
+                // the practitioner's HTML pages are not part of the API contract
+                if (type.isAnnotationPresent(jakarta.ws.rs.Path.class) && !pages) {
                     resources.add(type);
                 }
             }

@@ -144,7 +144,8 @@ class AccessControlTest {
                 given().get("/q/health/ready"))) {
             assertEquals("nosniff", response.header("X-Content-Type-Options"));
             assertEquals("DENY", response.header("X-Frame-Options"));
-            assertEquals("no-referrer", response.header("Referrer-Policy"));
+            assertEquals("same-origin", response.header("Referrer-Policy"));
+            assertEquals(1, response.headers().getValues("Content-Security-Policy").size(), () -> "one CSP only: " + response.headers());
             assertEquals("no-store", response.header("Cache-Control"));
             assertTrue(response.header("Content-Security-Policy").contains("frame-ancestors 'none'"));
         }
@@ -154,6 +155,10 @@ class AccessControlTest {
         given().header("Origin", "https://evil.example").auth().oauth2(Tokens.token("c", Roles.CLINICIAN))
                 .get("/api/v1/rules").then().statusCode(200).header("Access-Control-Allow-Origin", emptyOrNullString());
         given().get("/q/swagger-ui/").then().header("Content-Security-Policy", not(emptyOrNullString()));
+        for (String page : List.of("/login", "/ui/app.js", "/q/swagger-ui/", "/q/openapi")) {
+            assertEquals(1, given().get(page).headers().getValues("Content-Security-Policy").size(), page + ": one CSP only");
+        }
+        assertTrue(given().get("/login").header("Content-Security-Policy").contains("script-src 'self'"));
     }
 
 }

@@ -68,11 +68,13 @@ class LogHygieneTest {
         Logger root = Logger.getLogger("");
         CAPTURE.setLevel(Level.ALL);
         root.addHandler(CAPTURE);
+        Logger.getLogger("org.lbp.cds").setLevel(Level.FINEST); // the service's debug logs too, for this test only
     }
 
     @AfterAll
     static void release() {
         Logger.getLogger("").removeHandler(CAPTURE);
+        Logger.getLogger("org.lbp.cds").setLevel(Level.INFO);
         io.restassured.RestAssured.reset();
     }
 
