@@ -37,10 +37,16 @@ public class AuditService implements AuditTrail {
     private final AuditDatabase database;
     private final AuditWriter writer;
 
-    public AuditService(AuditConfig config, AuditDatabase database) {
+    @jakarta.inject.Inject
+    public AuditService(AuditConfig config, AuditDatabase database, org.lbp.cds.ops.ServiceMetrics metrics) {
         this.config = config;
         this.database = database;
-        this.writer = new AuditWriter(database, config.batchSize());
+        this.writer = new AuditWriter(database, config.batchSize(), metrics);
+    }
+
+    /** Without metrics (tests that wire the audit by hand). */
+    public AuditService(AuditConfig config, AuditDatabase database) {
+        this(config, database, org.lbp.cds.ops.ServiceMetrics.NONE);
     }
 
     void onStart(@Observes StartupEvent event) {

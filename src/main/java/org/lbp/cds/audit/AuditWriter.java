@@ -39,14 +39,16 @@ final class AuditWriter implements Runnable {
 
     private final AuditDatabase database;
     private final int batchSize;
+    private final org.lbp.cds.ops.ServiceMetrics metrics;
     private final BlockingQueue<Object> queue = new LinkedBlockingQueue<>(100_000);
     private final Set<String> storedRulesets = ConcurrentHashMap.newKeySet();
     private volatile boolean running = true;
     private Thread thread;
 
-    AuditWriter(AuditDatabase database, int batchSize) {
+    AuditWriter(AuditDatabase database, int batchSize, org.lbp.cds.ops.ServiceMetrics metrics) {
         this.database = database;
         this.batchSize = batchSize;
+        this.metrics = metrics;
     }
 
     void start() {
@@ -110,11 +112,13 @@ final class AuditWriter implements Runnable {
     }
 
     private void writeRecords(List<Pending> records) {
+        long start = System.nanoTime();
         try (Connection connection = database.connection()) {
             connection.setAutoCommit(false);
             try {
                 List<Long> positions = append(connection, records);
                 connection.commit();
+                metrics.auditCommitted(System.nanoTime() - start, records.size());
                 for (int i = 0; i < records.size(); i++) {
                     records.get(i).done.complete(positions.get(i));
                 }

@@ -17,6 +17,7 @@ import org.lbp.cds.evaluation.api.Intake;
 import org.lbp.cds.evaluation.api.Protocol;
 import org.lbp.cds.audit.AuditService;
 import org.lbp.cds.audit.AuditTrail;
+import org.lbp.cds.ops.ServiceMetrics;
 import org.lbp.cds.rules.CompiledRuleset;
 import org.lbp.cds.rules.RuleEngine;
 import org.lbp.cds.rules.RuleRun;
@@ -29,6 +30,8 @@ public class EvaluationService {
     /** The time zone furthest ahead: an encounter date is refused only when it is tomorrow everywhere. */
     private static final ZoneOffset LATEST_ZONE = ZoneOffset.ofHours(14);
     private static final Logger LOG = Logger.getLogger(EvaluationService.class);
+    /** The evaluation log: one line per evaluation (category {@code lbp.evaluations}). */
+    private static final Logger EVALUATIONS = Logger.getLogger("lbp.evaluations");
 
     /** The caller recorded when there is none (tests without HTTP). */
     public static final String ANONYMOUS = org.lbp.cds.security.Callers.ANONYMOUS;
@@ -37,22 +40,30 @@ public class EvaluationService {
     private final Thresholds thresholds;
     private final Clock clock;
     private final AuditTrail audit;
+    private final ServiceMetrics metrics;
 
     @Inject
-    public EvaluationService(RuleEngine engine, ThresholdsConfig config, Clock clock, AuditService audit) {
-        this(engine, config.asFact(), clock, audit);
+    public EvaluationService(RuleEngine engine, ThresholdsConfig config, Clock clock, AuditService audit,
+            ServiceMetrics metrics) {
+        this(engine, config.asFact(), clock, audit, metrics);
     }
 
     /** With explicit thresholds and no audit store (rule tests). */
     public EvaluationService(RuleEngine engine, Thresholds thresholds, Clock clock) {
-        this(engine, thresholds, clock, AuditTrail.NONE);
+        this(engine, thresholds, clock, AuditTrail.NONE, ServiceMetrics.NONE);
     }
 
     public EvaluationService(RuleEngine engine, Thresholds thresholds, Clock clock, AuditTrail audit) {
+        this(engine, thresholds, clock, audit, ServiceMetrics.NONE);
+    }
+
+    public EvaluationService(RuleEngine engine, Thresholds thresholds, Clock clock, AuditTrail audit,
+            ServiceMetrics metrics) {
         this.engine = engine;
         this.thresholds = thresholds;
         this.clock = clock;
         this.audit = audit;
+        this.metrics = metrics;
     }
 
     /**
@@ -66,19 +77,22 @@ public class EvaluationService {
     }
 
     public Protocol evaluate(JsonNode body, String caller) {
+        long start = System.nanoTime();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         IntakeParser.Result parsed = IntakeParser.parse(body, LocalDate.ofInstant(now, LATEST_ZONE));
         if (!parsed.valid()) {
             throw new InvalidIntakeException(parsed.errors());
         }
-        long start = System.nanoTime();
         CompiledRuleset ruleset = engine.ruleset();
         RuleRun run = RuleEngine.run(ruleset, FactMapper.facts(parsed.intake(), thresholds));
         Protocol protocol = ProtocolAssembler.assemble(UUID.randomUUID().toString(), now, parsed.intake().patientId(), run);
         audit.record(body, thresholds, ruleset, run, protocol, caller);
-        // The id and figures only: never the intake's content or the patient id (health data stays in the audit store).
-        LOG.debugf("evaluation %s: status %s, %d firings, recorded, %d us", protocol.evaluationId(),
-                protocol.status().code(), run.firings().size(), (System.nanoTime() - start) / 1000);
+        long nanos = System.nanoTime() - start;
+        metrics.evaluated(protocol.status().code(), nanos, run.firings());
+        // One line per evaluation: the id and figures only, never the intake or the patient id (health data stays in
+        // the audit store). Its own category, so that it can be turned down under load.
+        EVALUATIONS.infof("evaluation %s status=%s firings=%d durationUs=%d", protocol.evaluationId(),
+                protocol.status().code(), run.firings().size(), nanos / 1000);
         return protocol;
     }
 

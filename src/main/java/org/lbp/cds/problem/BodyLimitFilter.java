@@ -17,9 +17,12 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 public class BodyLimitFilter {
 
     private final long maxBytes;
+    private final org.lbp.cds.ops.ServiceMetrics metrics;
 
-    public BodyLimitFilter(@ConfigProperty(name = "lbp.input.max-body-bytes", defaultValue = "65536") long maxBytes) {
+    public BodyLimitFilter(@ConfigProperty(name = "lbp.input.max-body-bytes", defaultValue = "65536") long maxBytes,
+            org.lbp.cds.ops.ServiceMetrics metrics) {
         this.maxBytes = maxBytes;
+        this.metrics = metrics;
     }
 
     @ServerRequestFilter(preMatching = true)
@@ -36,6 +39,7 @@ public class BodyLimitFilter {
                     "The Content-Length header is not a number.", null)));
         }
         if (bytes > maxBytes) {
+            metrics.rejected("too_large");
             return Optional.of(ProblemMappers.problem(new Problem(Problem.TOO_LARGE, "Payload Too Large", 413,
                     "The body is " + bytes + " bytes; at most " + maxBytes + " are accepted.",
                     java.util.List.of(new FieldError("", FieldError.OUT_OF_RANGE, "the body: at most " + maxBytes + " bytes")))));

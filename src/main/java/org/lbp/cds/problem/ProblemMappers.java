@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import org.jboss.logging.Logger;
 import org.lbp.cds.audit.AuditService;
 import org.lbp.cds.audit.AuditUnavailableException;
+import org.lbp.cds.ops.ServiceMetrics;
 import org.lbp.cds.security.Callers;
 
 import io.quarkus.security.AuthenticationFailedException;
@@ -29,14 +30,17 @@ public class ProblemMappers {
 
     private final AuditService audit;
     private final SecurityIdentity caller;
+    private final ServiceMetrics metrics;
 
-    public ProblemMappers(AuditService audit, SecurityIdentity caller) {
+    public ProblemMappers(AuditService audit, SecurityIdentity caller, ServiceMetrics metrics) {
         this.audit = audit;
         this.caller = caller;
+        this.metrics = metrics;
     }
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
     public Response unauthorized(Exception e) {
+        metrics.rejected("unauthorized");
         return Response.fromResponse(problem(new Problem(Problem.UNAUTHORIZED, "Unauthorized", 401,
                 "A valid bearer token is required (missing, malformed, expired, wrongly signed or for another issuer).",
                 null))).header("WWW-Authenticate", "Bearer").build();
@@ -44,11 +48,13 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(ForbiddenException.class)
     public Response forbidden(ForbiddenException e) {
+        metrics.rejected("forbidden");
         return problem(new Problem(Problem.FORBIDDEN, "Forbidden", 403, "The token's roles do not allow this.", null));
     }
 
     @ServerExceptionMapper
     public Response invalidIntake(InvalidIntakeException e) {
+        metrics.rejected("invalid_intake");
         audit.rejected(Instant.now(), Callers.name(caller), e.errors().size());
         return problem(new Problem(Problem.INVALID_INTAKE, "The intake is not valid", 400,
                 e.errors().size() + " field(s) are not valid; see errors.", e.errors()));
@@ -61,6 +67,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response auditUnavailable(AuditUnavailableException e) {
+        metrics.rejected("audit_unavailable");
         LOG.errorf("no protocol returned: %s (%s)", e.getMessage(), e.getCause() == null ? "" : e.getCause().getMessage());
         return Response.fromResponse(problem(new Problem(Problem.AUDIT_UNAVAILABLE, "The audit store is unavailable", 503,
                 "The evaluation could not be recorded, so no protocol is returned. Retry shortly.", null)))
@@ -83,6 +90,7 @@ public class ProblemMappers {
         if (message.length() > 200) {
             message = message.substring(0, 200);
         }
+        metrics.rejected("malformed_json");
         audit.rejected(Instant.now(), Callers.name(caller), 1);
         return problem(new Problem(Problem.MALFORMED_JSON, "The body is not well-formed JSON", 400,
                 "The request body could not be read as JSON.", List.of(new FieldError(field, FieldError.TYPE, message))));
@@ -95,6 +103,8 @@ public class ProblemMappers {
             return malformedJson(json);
         }
         int status = e.getResponse().getStatus();
+        metrics.rejected(status == 415 ? "unsupported_media_type" : status == 404 ? "not_found"
+                : status == 405 ? "method_not_allowed" : "http_" + status);
         Response.Status known = Response.Status.fromStatusCode(status);
         String title = known == null ? "HTTP " + status : known.getReasonPhrase();
         return problem(new Problem("about:blank", title, status, title, null));

@@ -69,12 +69,14 @@ class LogHygieneTest {
         CAPTURE.setLevel(Level.ALL);
         root.addHandler(CAPTURE);
         Logger.getLogger("org.lbp.cds").setLevel(Level.FINEST); // the service's debug logs too, for this test only
+        Logger.getLogger("lbp.evaluations").setLevel(Level.INFO); // the evaluation log (quiet in other tests)
     }
 
     @AfterAll
     static void release() {
         Logger.getLogger("").removeHandler(CAPTURE);
         Logger.getLogger("org.lbp.cds").setLevel(Level.INFO);
+        Logger.getLogger("lbp.evaluations").setLevel(Level.WARNING);
         io.restassured.RestAssured.reset();
     }
 
@@ -98,8 +100,10 @@ class LogHygieneTest {
         given().get("/api/v1/evaluations/" + ids.get(0)).then().statusCode(200);
 
         List<String> lines = new ArrayList<>(CAPTURE.lines);
-        assertTrue(lines.stream().anyMatch(line -> line.contains(ids.get(0))),
-                "the evaluation id is logged (so the capture works): " + lines);
+        for (String id : ids) {
+            assertTrue(lines.stream().filter(line -> line.startsWith("lbp.evaluations ") && line.contains(id)
+                    && line.contains("durationUs=")).count() == 1, "one line per evaluation, with its id and duration: " + id);
+        }
         for (String line : lines) {
             for (String secret : List.of(PATIENT, "saddleAnaesthesia", "tumour", "\"severityNow\"", "low_back", "quads 3/9")) {
                 assertFalse(line.contains(secret), "log line leaks " + secret + ": " + line);
