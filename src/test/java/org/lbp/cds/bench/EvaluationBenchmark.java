@@ -14,6 +14,7 @@ import org.lbp.cds.evaluation.api.Protocol;
 public final class EvaluationBenchmark {
 
     public static void main(String[] args) {
+        java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.INFO); // as in the service: no TRACE
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
         List<GeneratedIntake> intakes = GeneratedIntake.intakes().sampleStream().limit(2_000).toList();
         Clinic classic = Clinic.fromFile("examples/classic-right-quads.json");

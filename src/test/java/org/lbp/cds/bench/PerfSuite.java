@@ -1,0 +1,372 @@
+package org.lbp.cds.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.lbp.cds.audit.ServiceProcess;
+import org.lbp.cds.audit.TestStore;
+import org.lbp.cds.evaluation.FactMapper;
+import org.lbp.cds.evaluation.IntakeParser;
+import org.lbp.cds.evaluation.ProtocolAssembler;
+import org.lbp.cds.evaluation.Scenario;
+import org.lbp.cds.rules.CompiledRuleset;
+import org.lbp.cds.rules.RuleEngine;
+import org.lbp.cds.rules.RuleFile;
+import org.lbp.cds.rules.RulesetSource;
+import org.lbp.cds.rules.facts.Thresholds;
+import org.lbp.cds.security.Tokens;
+
+/**
+ * The performance suite behind {@code bench/run}: HTTP load with wrk against the echo limit and the evaluation with
+ * the audit on H2 and on PostgreSQL (ratios measured in the same run), p99 at half the peak, start-up and idle memory,
+ * the in-process evaluation time with the catalogue and with it grown tenfold, and memory after many evaluations.
+ * Writes docs/performance.md and docs/performance-latency.svg. {@code --smoke}: seconds instead of minutes.
+ */
+public final class PerfSuite {
+
+    record Load(String name, double rps, double p50, double p99, long errors) {
+    }
+
+    private final boolean smoke;
+    private final int seconds;
+    private final Map<String, Object> figures = new LinkedHashMap<>();
+    private final List<Load> loads = new ArrayList<>();
+    private final List<double[]> curve = new ArrayList<>();
+    private final StringBuilder notes = new StringBuilder();
+
+    private PerfSuite(boolean smoke) {
+        this.smoke = smoke;
+        this.seconds = smoke ? 2 : 15;
+    }
+
+    public static void main(String[] args) throws Exception {
+        // As in the service: INFO and above. Unconfigured, the log manager enables TRACE and Drools then formats its
+        // trace messages on every evaluation (measured: 367 µs instead of 63 µs per evaluation).
+        java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.INFO);
+        PerfSuite suite = new PerfSuite(Arrays.asList(args).contains("--smoke"));
+        suite.run(Path.of(args.length > 0 && !args[0].startsWith("--") ? args[0] : "docs"));
+    }
+
+    private void run(Path out) throws Exception {
+        Path bench = Files.createDirectories(Path.of("target/bench"));
+        List<String> bodies = new ArrayList<>();
+        for (Scenario scenario : Scenario.all()) {
+            bodies.add(scenario.intake().toString());
+        }
+        String token = Tokens.token("bench", "clinician");
+        Path lua = bench.resolve("bodies.lua");
+        writeLua(lua, bodies, token);
+
+        Path h2 = Files.createTempDirectory("lbp-bench-h2");
+        List<String> benchProfile = List.of("quarkus.profile=bench", "lbp.audit.data-dir=" + h2);
+        long launch = System.nanoTime();
+        try (ServiceProcess service = ServiceProcess.start(ServiceProcess.freePort(), "bench-h2", benchProfile)) {
+            figures.put("startToReadyMs", (System.nanoTime() - launch) / 1_000_000);
+            long firstOk = firstEvaluation(service, bodies.get(0), token, launch);
+            figures.put("startToFirst200Ms", firstOk);
+            Thread.sleep(3000);
+            figures.put("idleRssMiB", rssMiB(service.pid()));
+            Load echo = wrk(service, "/bench/echo", lua, "echo (the limit)");
+            Load h2Load = wrk(service, "/api/v1/evaluations", lua, "evaluation, audit on H2");
+            loads.add(echo);
+            loads.add(h2Load);
+            for (double fraction : smoke ? new double[] {0.5} : new double[] {0.1, 0.25, 0.5, 0.75, 0.9}) {
+                double[] point = fixedRate(service, bodies, token, h2Load.rps() * fraction);
+                curve.add(new double[] {h2Load.rps() * fraction, point[0], point[1]});
+                if (fraction == 0.5) {
+                    figures.put("halfPeakRps", Math.round(h2Load.rps() * fraction));
+                    figures.put("halfPeakP50Ms", point[0]);
+                    figures.put("halfPeakP99Ms", point[1]);
+                }
+            }
+            figures.put("rssAfterLoadMiB", rssMiB(service.pid()));
+        }
+        try (TestStore pg = TestStore.createPostgres();
+                ServiceProcess service = ServiceProcess.start(ServiceProcess.freePort(), "bench-pg",
+                        List.of("quarkus.profile=bench", "lbp.audit.jdbc-url=" + pg.url(), "lbp.audit.username=" + pg.user()))) {
+            Load echo = wrk(service, "/bench/echo", lua, "echo (PostgreSQL run)");
+            Load pgLoad = wrk(service, "/api/v1/evaluations", lua, "evaluation, audit on PostgreSQL");
+            loads.add(echo);
+            loads.add(pgLoad);
+        }
+        inProcess(bodies);
+        write(out);
+    }
+
+    // ---- HTTP
+
+    private static void writeLua(Path lua, List<String> bodies, String token) throws IOException {
+        StringBuilder script = new StringBuilder("bodies = {\n");
+        for (String body : bodies) {
+            script.append("[==[").append(body).append("]==],\n");
+        }
+        script.append("}\ncounter = 0\nwrk.method = \"POST\"\nwrk.headers[\"Content-Type\"] = \"application/json\"\n")
+                .append("wrk.headers[\"Authorization\"] = \"Bearer ").append(token).append("\"\n")
+                .append("request = function()\n  counter = counter + 1\n  return wrk.format(nil, nil, nil, bodies[(counter % #bodies) + 1])\nend\n")
+                .append("done = function(summary, latency, requests)\n  io.write(string.format(\"p50_us %d\\np99_us %d\\nerrors %d\\n\",")
+                .append(" latency:percentile(50), latency:percentile(99), summary.errors.status + summary.errors.connect")
+                .append(" + summary.errors.read + summary.errors.write + summary.errors.timeout))\nend\n");
+        Files.writeString(lua, script.toString());
+    }
+
+    private Load wrk(ServiceProcess service, String path, Path lua, String name) throws Exception {
+        String url = "http://127.0.0.1:" + service.port() + path;
+        run(List.of("wrk", "-t1", "-c8", "-d" + Math.max(1, seconds / 3) + "s", "-s", lua.toString(), url)); // warm-up
+        String output = run(List.of("wrk", "-t2", "-c16", "-d" + seconds + "s", "-s", lua.toString(), url));
+        double rps = number(output, "Requests/sec:\\s+([0-9.]+)");
+        Load load = new Load(name, rps, number(output, "p50_us (\\d+)") / 1000.0, number(output, "p99_us (\\d+)") / 1000.0,
+                (long) number(output, "errors (\\d+)"));
+        System.out.printf(Locale.ROOT, "%-34s %8.0f req/s  p50 %6.2f ms  p99 %6.2f ms  errors %d%n", name, load.rps(), load.p50(),
+                load.p99(), load.errors());
+        return load;
+    }
+
+    private static String run(List<String> command) throws Exception {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        process.waitFor();
+        return output;
+    }
+
+    private static double number(String text, String regex) {
+        Matcher matcher = Pattern.compile(regex).matcher(text);
+        if (!matcher.find()) {
+            throw new IllegalStateException("no " + regex + " in:\n" + text);
+        }
+        return Double.parseDouble(matcher.group(1));
+    }
+
+    private static long firstEvaluation(ServiceProcess service, String body, String token, long launch) throws Exception {
+        while (true) {
+            HttpResponse<String> response = ServiceProcess.HTTP.send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + service.port() + "/api/v1/evaluations")).header("Content-Type", "application/json")
+                    .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() == 200) {
+                return (System.nanoTime() - launch) / 1_000_000;
+            }
+        }
+    }
+
+    /** An open-loop load at a fixed rate: requests are sent on schedule whatever the answers; p50 and p99 in ms. */
+    private double[] fixedRate(ServiceProcess service, List<String> bodies, String token, double rate) throws Exception {
+        int total = (int) Math.max(50, rate * seconds);
+        long interval = (long) (1e9 / rate);
+        long[] latencies = new long[total];
+        ExecutorService pool = Executors.newFixedThreadPool(32);
+        AtomicLong failures = new AtomicLong();
+        long start = System.nanoTime();
+        for (int i = 0; i < total; i++) {
+            long due = start + i * interval;
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            }
+            int index = i;
+            pool.submit(() -> {
+                try {
+                    int status = ServiceProcess.HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.port()
+                            + "/api/v1/evaluations")).header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
+                            .POST(HttpRequest.BodyPublishers.ofString(bodies.get(index % bodies.size()))).build(),
+                            HttpResponse.BodyHandlers.discarding()).statusCode();
+                    if (status != 200) {
+                        failures.incrementAndGet();
+                    }
+                } catch (Exception e) {
+                    failures.incrementAndGet();
+                }
+                latencies[index] = System.nanoTime() - due; // from when it was due: no coordinated omission
+                return null;
+            });
+        }
+        pool.shutdown();
+        pool.awaitTermination(60, TimeUnit.SECONDS);
+        Arrays.sort(latencies);
+        double p50 = latencies[total / 2] / 1e6;
+        double p99 = latencies[(int) (total * 0.99)] / 1e6;
+        System.out.printf(Locale.ROOT, "fixed rate %6.0f req/s: p50 %6.2f ms  p99 %6.2f ms  failures %d%n", rate, p50, p99,
+                failures.get());
+        return new double[] {p50, p99};
+    }
+
+    private static long rssMiB(long pid) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+            }
+        }
+        return -1;
+    }
+
+    // ---- in process
+
+    private void inProcess(List<String> bodies) throws Exception {
+        CompiledRuleset normal = new RuleEngine("rules").ruleset();
+        List<List<Object>> facts = new ArrayList<>();
+        for (String body : bodies) {
+            var parsed = IntakeParser.parse(org.lbp.cds.evaluation.Clinic.JSON.readTree(body), java.time.LocalDate.of(2026, 11, 25));
+            facts.add(FactMapper.facts(parsed.intake(), Thresholds.DEFAULTS));
+        }
+        double[] base = time(normal, facts, smoke ? 2_000 : 50_000);
+        figures.put("inProcessMeanUs", base[0]);
+        figures.put("inProcessP99Us", base[1]);
+
+        List<RuleFile> grown = new ArrayList<>(normal.source().files());
+        int extra = normal.rules().size() * 9;
+        StringBuilder drl = new StringBuilder("package lbp.rules;\nimport org.lbp.cds.codes.*;\nimport org.lbp.cds.rules.facts.*;\n");
+        for (int i = 0; i < extra; i++) {
+            drl.append("rule \"Generated rule ").append(i).append(" that never fires\"\n    @id(\"R99\")\n    @source(\"generated\")\n")
+                    .append("    @decides(\"nothing\")\n    agenda-group \"").append(RuleEngine.PHASES.get(i % RuleEngine.PHASES.size()))
+                    .append("\"\nwhen\n    Encounter(ageYears > ").append(200 + i).append(")\n    RegionScore(region == Region.")
+                    .append(org.lbp.cds.codes.Region.values()[i % 13].name()).append(", left != null && left > ").append(10 + i % 5)
+                    .append(")\nthen\n    insert(new Warning(\"GENERATED\", \"never\").by(drools));\nend\n");
+        }
+        grown.add(new RuleFile("rules/zz-generated.drl", drl.toString()));
+        CompiledRuleset tenfold = CompiledRuleset.compile(RulesetSource.of(grown), RuleEngine.class.getClassLoader());
+        figures.put("grownRules", tenfold.rules().size());
+        double[] big = time(tenfold, facts, smoke ? 2_000 : 50_000);
+        figures.put("grownMeanUs", big[0]);
+        figures.put("grownP99Us", big[1]);
+
+        int small = smoke ? 5_000 : 100_000;
+        int large = smoke ? 50_000 : 1_000_000;
+        time(normal, facts, small);
+        System.gc();
+        long rssSmall = rssMiB(ProcessHandle.current().pid());
+        time(normal, facts, large - small);
+        System.gc();
+        long rssLarge = rssMiB(ProcessHandle.current().pid());
+        figures.put("leakEvaluationsSmall", small);
+        figures.put("leakEvaluationsLarge", large);
+        figures.put("leakRssSmallMiB", rssSmall);
+        figures.put("leakRssLargeMiB", rssLarge);
+    }
+
+    /** Mean and p99 of one evaluation (session, insert, fire, collect, assemble), in microseconds. */
+    private static double[] time(CompiledRuleset ruleset, List<List<Object>> facts, int n) {
+        for (int i = 0; i < Math.min(n, 5_000); i++) {
+            ProtocolAssembler.assemble("id", Instant.EPOCH, "p", RuleEngine.run(ruleset, facts.get(i % facts.size())));
+        }
+        long[] nanos = new long[n];
+        for (int i = 0; i < n; i++) {
+            long start = System.nanoTime();
+            ProtocolAssembler.assemble("id", Instant.EPOCH, "p", RuleEngine.run(ruleset, facts.get(i % facts.size())));
+            nanos[i] = System.nanoTime() - start;
+        }
+        double mean = Arrays.stream(nanos).average().orElse(0) / 1000;
+        Arrays.sort(nanos);
+        double p99 = nanos[(int) (n * 0.99)] / 1000.0;
+        System.out.printf(Locale.ROOT, "in process, %d rules: mean %.1f us, p99 %.1f us over %d evaluations%n",
+                ruleset.rules().size(), mean, p99, n);
+        return new double[] {mean, p99};
+    }
+
+    // ---- report
+
+    private void write(Path out) throws IOException {
+        Files.createDirectories(out);
+        Load echoH2 = loads.get(0);
+        Load h2 = loads.get(1);
+        Load echoPg = loads.get(2);
+        Load pg = loads.get(3);
+        double h2Ratio = h2.rps() / echoH2.rps();
+        double pgRatio = pg.rps() / echoPg.rps();
+        StringBuilder md = new StringBuilder();
+        md.append("# Performance\n\n")
+                .append("Measured by `bench/run`").append(smoke ? " (**smoke run: seconds only, not figures to read**)" : "")
+                .append(" on ").append(Instant.now().toString(), 0, 10).append(": ")
+                .append(Runtime.getRuntime().availableProcessors()).append(" cores, ")
+                .append(Files.readAllLines(Path.of("/proc/meminfo")).get(0).replaceAll("\\s+", " ")).append(", ")
+                .append(System.getProperty("java.vm.name")).append(' ').append(System.getProperty("java.version"))
+                .append(". Load generator: wrk on 127.0.0.1 (2 threads, 16 connections, ").append(seconds)
+                .append(" s per run after a warm-up), over the ").append("scenario intakes; it shares the 2 cores with the service, ")
+                .append("which is why every HTTP figure is a ratio to the echo limit measured in the same run.\n\n");
+        md.append("## HTTP\n\n| run | requests/s | ratio to echo | p50 ms | p99 ms | errors |\n|---|---|---|---|---|---|\n");
+        for (Load load : loads) {
+            Load limit = load == h2 || load == echoH2 ? echoH2 : echoPg;
+            md.append(String.format(Locale.ROOT, "| %s | %.0f | %.2f | %.2f | %.2f | %d |%n", load.name(), load.rps(),
+                    load.rps() / limit.rps(), load.p50(), load.p99(), load.errors()));
+        }
+        md.append("\n## Targets\n\n| target | measured | met |\n|---|---|---|\n");
+        target(md, "evaluation, audit on H2 ≥ 0.8 × echo", String.format(Locale.ROOT, "%.2f × echo", h2Ratio), h2Ratio >= 0.8);
+        target(md, "evaluation, audit on PostgreSQL ≥ 0.6 × echo", String.format(Locale.ROOT, "%.2f × echo", pgRatio), pgRatio >= 0.6);
+        double p99 = (double) figures.get("halfPeakP99Ms");
+        target(md, "p99 < 10 ms at half the peak (H2)", String.format(Locale.ROOT, "%.2f ms at %s req/s", p99,
+                figures.get("halfPeakRps")), p99 < 10);
+        double mean = (double) figures.get("inProcessMeanUs");
+        double p99us = (double) figures.get("inProcessP99Us");
+        target(md, "one evaluation in process: mean ≤ 30 µs", String.format(Locale.ROOT, "%.1f µs", mean), mean <= 30);
+        target(md, "one evaluation in process: p99 ≤ 300 µs", String.format(Locale.ROOT, "%.1f µs", p99us), p99us <= 300);
+        double grown = (double) figures.get("grownMeanUs");
+        target(md, "ruleset grown 10× (" + figures.get("grownRules") + " rules): ≤ 3× the time",
+                String.format(Locale.ROOT, "%.1f µs, %.2f×", grown, grown / mean), grown <= 3 * mean);
+        long start = (long) figures.get("startToFirst200Ms");
+        target(md, "launch to first 200 ≤ 2 s", start + " ms", start <= 2000);
+        long rss = (long) figures.get("idleRssMiB");
+        target(md, "idle resident memory ≤ 200 MiB", rss + " MiB", rss <= 200);
+        long small = (long) figures.get("leakRssSmallMiB");
+        long large = (long) figures.get("leakRssLargeMiB");
+        target(md, "RSS after " + figures.get("leakEvaluationsLarge") + " evaluations within 10% of after "
+                + figures.get("leakEvaluationsSmall"), small + " → " + large + " MiB", large <= small * 1.1);
+        md.append("\n## Latency against load\n\n![p50 and p99 against the offered rate](performance-latency.svg)\n\n")
+                .append("| offered req/s | p50 ms | p99 ms |\n|---|---|---|\n");
+        for (double[] point : curve) {
+            md.append(String.format(Locale.ROOT, "| %.0f | %.2f | %.2f |%n", point[0], point[1], point[2]));
+        }
+        md.append("\nOpen-loop, fixed-rate load (latency counted from when each request was due), evaluation with the audit on H2.\n");
+        md.append("\n## All figures\n\n");
+        figures.forEach((key, value) -> md.append("- ").append(key).append(": ").append(value).append('\n'));
+        md.append(notes);
+        Path doc = out.resolve(smoke ? "performance-smoke.md" : "performance.md");
+        Files.writeString(doc, md.toString());
+        Files.writeString(out.resolve(smoke ? "performance-latency-smoke.svg" : "performance-latency.svg"), svg());
+        System.out.println("wrote " + doc);
+    }
+
+    private static void target(StringBuilder md, String target, String measured, boolean met) {
+        md.append("| ").append(target).append(" | ").append(measured).append(" | ").append(met ? "yes" : "**no**").append(" |\n");
+    }
+
+    private String svg() {
+        int w = 640;
+        int h = 360;
+        double maxX = curve.stream().mapToDouble(p -> p[0]).max().orElse(1);
+        double maxY = Math.max(1, curve.stream().mapToDouble(p -> p[2]).max().orElse(1));
+        StringBuilder s = new StringBuilder("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + w + "\" height=\"" + h
+                + "\" font-family=\"sans-serif\" font-size=\"12\">\n<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n"
+                + "<text x=\"320\" y=\"20\" text-anchor=\"middle\">Latency against offered load (evaluation, audit on H2)</text>\n"
+                + "<line x1=\"60\" y1=\"310\" x2=\"610\" y2=\"310\" stroke=\"black\"/><line x1=\"60\" y1=\"40\" x2=\"60\" y2=\"310\" stroke=\"black\"/>\n"
+                + "<text x=\"335\" y=\"345\" text-anchor=\"middle\">offered requests/s (max " + Math.round(maxX) + ")</text>\n"
+                + "<text x=\"15\" y=\"175\" transform=\"rotate(-90 15 175)\" text-anchor=\"middle\">ms (max "
+                + String.format(Locale.ROOT, "%.1f", maxY) + ")</text>\n");
+        for (int series = 1; series <= 2; series++) {
+            StringBuilder points = new StringBuilder();
+            for (double[] p : curve) {
+                points.append(String.format(Locale.ROOT, "%.1f,%.1f ", 60 + 550 * p[0] / maxX, 310 - 270 * p[series] / maxY));
+            }
+            String colour = series == 1 ? "#0b5cad" : "#a00000";
+            s.append("<polyline fill=\"none\" stroke=\"").append(colour).append("\" stroke-width=\"2\" points=\"").append(points)
+                    .append("\"/>\n<text x=\"520\" y=\"").append(40 + 16 * series).append("\" fill=\"").append(colour).append("\">")
+                    .append(series == 1 ? "p50" : "p99").append("</text>\n");
+        }
+        return s.append("</svg>\n").toString();
+    }
+
+}
