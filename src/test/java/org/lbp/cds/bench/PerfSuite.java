@@ -128,7 +128,7 @@ public final class PerfSuite {
 
     private Load wrk(ServiceProcess service, String path, Path lua, String name) throws Exception {
         String url = "http://127.0.0.1:" + service.port() + path;
-        run(List.of("wrk", "-t1", "-c8", "-d" + Math.max(1, seconds / 3) + "s", "-s", lua.toString(), url)); // warm-up
+        run(List.of("wrk", "-t2", "-c16", "-d" + seconds + "s", "-s", lua.toString(), url)); // warm-up: the JIT settles
         String output = run(List.of("wrk", "-t2", "-c16", "-d" + seconds + "s", "-s", lua.toString(), url));
         double rps = number(output, "Requests/sec:\\s+([0-9.]+)");
         Load load = new Load(name, rps, number(output, "p50_us (\\d+)") / 1000.0, number(output, "p99_us (\\d+)") / 1000.0,
@@ -224,26 +224,14 @@ public final class PerfSuite {
             var parsed = IntakeParser.parse(org.lbp.cds.evaluation.Clinic.JSON.readTree(body), java.time.LocalDate.of(2026, 11, 25));
             facts.add(FactMapper.facts(parsed.intake(), Thresholds.DEFAULTS));
         }
-        double[] base = time(normal, facts, smoke ? 2_000 : 50_000);
-        figures.put("inProcessMeanUs", base[0]);
-        figures.put("inProcessP99Us", base[1]);
+        double[][] jmh = jmh();
+        figures.put("inProcessMeanUs", jmh[0][0]);
+        figures.put("inProcessP99Us", jmh[0][1]);
 
-        List<RuleFile> grown = new ArrayList<>(normal.source().files());
-        int extra = normal.rules().size() * 9;
-        StringBuilder drl = new StringBuilder("package lbp.rules;\nimport org.lbp.cds.codes.*;\nimport org.lbp.cds.rules.facts.*;\n");
-        for (int i = 0; i < extra; i++) {
-            drl.append("rule \"Generated rule ").append(i).append(" that never fires\"\n    @id(\"R99\")\n    @source(\"generated\")\n")
-                    .append("    @decides(\"nothing\")\n    agenda-group \"").append(RuleEngine.PHASES.get(i % RuleEngine.PHASES.size()))
-                    .append("\"\nwhen\n    Encounter(ageYears > ").append(200 + i).append(")\n    RegionScore(region == Region.")
-                    .append(org.lbp.cds.codes.Region.values()[i % 13].name()).append(", left != null && left > ").append(10 + i % 5)
-                    .append(")\nthen\n    insert(new Warning(\"GENERATED\", \"never\").by(drools));\nend\n");
-        }
-        grown.add(new RuleFile("rules/zz-generated.drl", drl.toString()));
-        CompiledRuleset tenfold = CompiledRuleset.compile(RulesetSource.of(grown), RuleEngine.class.getClassLoader());
+        CompiledRuleset tenfold = tenfold(normal);
         figures.put("grownRules", tenfold.rules().size());
-        double[] big = time(tenfold, facts, smoke ? 2_000 : 50_000);
-        figures.put("grownMeanUs", big[0]);
-        figures.put("grownP99Us", big[1]);
+        figures.put("grownMeanUs", jmh[1][0]);
+        figures.put("grownP99Us", jmh[1][1]);
 
         int small = smoke ? 5_000 : 100_000;
         int large = smoke ? 50_000 : 1_000_000;
@@ -257,6 +245,41 @@ public final class PerfSuite {
         figures.put("leakEvaluationsLarge", large);
         figures.put("leakRssSmallMiB", rssSmall);
         figures.put("leakRssLargeMiB", rssLarge);
+    }
+
+    /** The catalogue grown tenfold by generated rules that never fire (conditions no intake can meet). */
+    static CompiledRuleset tenfold(CompiledRuleset normal) {
+        List<RuleFile> grown = new ArrayList<>(normal.source().files());
+        int extra = normal.rules().size() * 9;
+        StringBuilder drl = new StringBuilder("package lbp.rules;\nimport org.lbp.cds.codes.*;\nimport org.lbp.cds.rules.facts.*;\n");
+        for (int i = 0; i < extra; i++) {
+            drl.append("rule \"Generated rule ").append(i).append(" that never fires\"\n    @id(\"R99\")\n    @source(\"generated\")\n")
+                    .append("    @decides(\"nothing\")\n    agenda-group \"").append(RuleEngine.PHASES.get(i % RuleEngine.PHASES.size()))
+                    .append("\"\nwhen\n    Encounter(ageYears > ").append(200 + i).append(")\n    RegionScore(region == Region.")
+                    .append(org.lbp.cds.codes.Region.values()[i % 13].name()).append(", left != null && left > ").append(10 + i % 5)
+                    .append(")\nthen\n    insert(new Warning(\"GENERATED\", \"never\").by(drools));\nend\n");
+        }
+        grown.add(new RuleFile("rules/zz-generated.drl", drl.toString()));
+        return CompiledRuleset.compile(RulesetSource.of(grown), RuleEngine.class.getClassLoader());
+    }
+
+    /** The JMH benchmark of one evaluation: [catalogue, tenfold] × [mean µs, p99 µs]. */
+    private double[][] jmh() throws Exception {
+        org.openjdk.jmh.runner.options.Options options = new org.openjdk.jmh.runner.options.OptionsBuilder()
+                .include(EvaluationJmh.class.getName())
+                .warmupIterations(smoke ? 1 : 5).warmupTime(org.openjdk.jmh.runner.options.TimeValue.seconds(smoke ? 1 : 3))
+                .measurementIterations(smoke ? 1 : 5).measurementTime(org.openjdk.jmh.runner.options.TimeValue.seconds(smoke ? 1 : 3))
+                .forks(1).jvmArgsAppend("-Djava.util.logging.manager=org.jboss.logmanager.LogManager", "-Xmx1g")
+                .build();
+        double[][] result = new double[2][];
+        for (org.openjdk.jmh.results.RunResult run : new org.openjdk.jmh.runner.Runner(options).run()) {
+            var statistics = run.getPrimaryResult().getStatistics();
+            int index = "tenfold".equals(run.getParams().getParam("ruleset")) ? 1 : 0;
+            result[index] = new double[] {statistics.getMean(), statistics.getPercentile(99)};
+            System.out.printf(Locale.ROOT, "JMH %s: mean %.1f us, p99 %.1f us%n", run.getParams().getParam("ruleset"),
+                    statistics.getMean(), statistics.getPercentile(99));
+        }
+        return result;
     }
 
     /** Mean and p99 of one evaluation (session, insert, fire, collect, assemble), in microseconds. */
