@@ -38,18 +38,9 @@ import org.lbp.cds.evaluation.Clinic;
  * record, a store outage answers 503 and heals by itself, and concurrent evaluations keep one valid chain.
  */
 @QuarkusTest
+@org.junit.jupiter.api.extension.ExtendWith(org.lbp.cds.security.AsEveryRole.class)
 @QuarkusTestResource(value = AuditStoreResource.class, restrictToAnnotatedClass = true)
 class AuditTrailTest {
-
-    @org.junit.jupiter.api.BeforeAll
-    static void authenticate() {
-        io.restassured.RestAssured.filters(org.lbp.cds.security.Tokens.asEveryRole());
-    }
-
-    @org.junit.jupiter.api.AfterAll
-    static void forgetToken() {
-        io.restassured.RestAssured.reset();
-    }
 
     private static final String EVALUATIONS = "/api/v1/evaluations";
 

@@ -24,17 +24,8 @@ import io.restassured.http.ContentType;
 
 /** Concurrent evaluations share the knowledge base, never a session: each answer equals the one given alone. */
 @QuarkusTest
+@org.junit.jupiter.api.extension.ExtendWith(org.lbp.cds.security.AsEveryRole.class)
 class ConcurrencyTest {
-
-    @org.junit.jupiter.api.BeforeAll
-    static void authenticate() {
-        io.restassured.RestAssured.filters(org.lbp.cds.security.Tokens.asEveryRole());
-    }
-
-    @org.junit.jupiter.api.AfterAll
-    static void forgetToken() {
-        io.restassured.RestAssured.reset();
-    }
 
     private static final String[] REGIONS = {"quads", "hip_flexors", "adductors", "it_band", "hamstrings", "lats",
             "glute_med", "piriformis", "tfl", "ql"};

@@ -21,17 +21,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
 @QuarkusTest
+@org.junit.jupiter.api.extension.ExtendWith(org.lbp.cds.security.AsEveryRole.class)
 class EvaluationApiTest {
-
-    @org.junit.jupiter.api.BeforeAll
-    static void authenticate() {
-        io.restassured.RestAssured.filters(org.lbp.cds.security.Tokens.asEveryRole());
-    }
-
-    @org.junit.jupiter.api.AfterAll
-    static void forgetToken() {
-        io.restassured.RestAssured.reset();
-    }
 
     private static final String EVALUATIONS = "/api/v1/evaluations";
 

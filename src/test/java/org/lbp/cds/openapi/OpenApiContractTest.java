@@ -58,17 +58,8 @@ import io.restassured.http.ContentType;
  * fields and codes in the API types, real responses valid against the document, and the running service serving it.
  */
 @QuarkusTest
+@org.junit.jupiter.api.extension.ExtendWith(org.lbp.cds.security.AsEveryRole.class)
 class OpenApiContractTest {
-
-    @org.junit.jupiter.api.BeforeAll
-    static void authenticate() {
-        io.restassured.RestAssured.filters(org.lbp.cds.security.Tokens.asEveryRole());
-    }
-
-    @org.junit.jupiter.api.AfterAll
-    static void forgetToken() {
-        io.restassured.RestAssured.reset();
-    }
 
     private static JsonNode document;
 
