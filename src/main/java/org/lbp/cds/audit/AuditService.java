@@ -102,6 +102,9 @@ public class AuditService implements AuditTrail {
         }
     }
 
+    /** The thresholds' canonical JSON, made once per configuration rather than per evaluation. */
+    private static final java.util.Map<Thresholds, String> CONFIGS = new java.util.concurrent.ConcurrentHashMap<>();
+
     static AuditEntry entry(JsonNode intake, Thresholds thresholds, RuleRun run, Protocol protocol, String caller) {
         List<AuditEntry.FiringEntry> firings = new ArrayList<>(run.firings().size());
         for (Firing firing : run.firings()) {
@@ -109,7 +112,7 @@ public class AuditService implements AuditTrail {
                     FactText.describe(firing.matched())));
         }
         return new AuditEntry(protocol.evaluationId(), protocol.evaluatedAt().toString(), caller, protocol.patientId(),
-                protocol.rulesetVersion(), protocol.status().code(), Canonical.json(thresholds), Canonical.json(intake),
+                protocol.rulesetVersion(), protocol.status().code(), CONFIGS.computeIfAbsent(thresholds, Canonical::json), Canonical.json(intake),
                 Canonical.json(protocol), firings);
     }
 }

@@ -199,29 +199,23 @@ final class AuditWriter implements Runnable {
     }
 
     private void storeRuleset(Connection connection, String version, String files) throws SQLException {
-        if (database.isPostgreSql()) {
-            // Several instances may store the same version at once: the first wins, the others' rows are identical.
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO ruleset (version, stored_at, files) VALUES (?, ?, ?) ON CONFLICT (version) DO NOTHING")) {
+        boolean stored = false;
+        if (!database.isPostgreSql()) { // H2 has no ON CONFLICT; one instance only, so a look first is enough
+            try (PreparedStatement exists = connection.prepareStatement("SELECT 1 FROM ruleset WHERE version = ?")) {
+                exists.setString(1, version);
+                try (ResultSet row = exists.executeQuery()) {
+                    stored = row.next();
+                }
+            }
+        }
+        if (!stored) {
+            // On PostgreSQL several instances may store the same version at once: the first wins, the rows are identical.
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO ruleset (version, stored_at, files) VALUES (?, ?, ?)"
+                    + (database.isPostgreSql() ? " ON CONFLICT (version) DO NOTHING" : ""))) {
                 insert.setString(1, version);
                 insert.setTimestamp(2, Timestamp.from(Instant.now()));
                 insert.setString(3, files);
                 insert.executeUpdate();
-            }
-        } else {
-            try (PreparedStatement exists = connection.prepareStatement("SELECT 1 FROM ruleset WHERE version = ?")) {
-                exists.setString(1, version);
-                try (ResultSet row = exists.executeQuery()) {
-                    if (!row.next()) {
-                        try (PreparedStatement insert = connection.prepareStatement(
-                                "INSERT INTO ruleset (version, stored_at, files) VALUES (?, ?, ?)")) {
-                            insert.setString(1, version);
-                            insert.setTimestamp(2, Timestamp.from(Instant.now()));
-                            insert.setString(3, files);
-                            insert.executeUpdate();
-                        }
-                    }
-                }
             }
         }
         storedRulesets.add(version); // trusted only after the commit: a failed batch forgets it
