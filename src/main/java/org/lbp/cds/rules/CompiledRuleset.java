@@ -40,19 +40,35 @@ public final class CompiledRuleset {
     }
 
     /**
-     * Compiles the files; any error fails with every message's file, line and column. A rule without an
-     * {@code @id} is an error too: the audit and the explanations depend on it.
+     * Compiles the DRL files (interpreted DRL, constraints in MVEL); any error fails with every message's file, line
+     * and column. A rule without an {@code @id} is an error too: the audit and the explanations depend on it. Used at
+     * build time to check the rules, for replaying stored rulesets, and when no executable model matches the rules.
      */
     public static CompiledRuleset compile(RulesetSource source, ClassLoader classLoader) {
         KieServices services = KieServices.Factory.get();
-        ReleaseId releaseId = services.newReleaseId("lbp.rules", "ruleset",
-                "1.0.0-" + source.version().substring(source.version().indexOf(':') + 1, source.version().indexOf(':') + 17));
-        KieFileSystem files = services.newKieFileSystem();
+        ReleaseId releaseId = releaseId(source);
+        KieBuilder builder = services.newKieBuilder(fileSystem(source, releaseId), classLoader).buildAll();
+        failOnErrors(builder);
+        return of(source, services.newKieContainer(releaseId, classLoader).getKieBase());
+    }
+
+    /** The in-memory project the compilers build from these files. */
+    static KieFileSystem fileSystem(RulesetSource source, ReleaseId releaseId) {
+        KieFileSystem files = KieServices.Factory.get().newKieFileSystem();
         files.generateAndWritePomXML(releaseId);
         for (RuleFile file : source.files()) {
             files.write(SOURCE_ROOT + file.name(), file.content());
         }
-        KieBuilder builder = services.newKieBuilder(files, classLoader).buildAll();
+        return files;
+    }
+
+    static ReleaseId releaseId(RulesetSource source) {
+        int hash = source.version().indexOf(':') + 1;
+        return KieServices.Factory.get().newReleaseId("lbp.rules", "ruleset",
+                "1.0.0-" + source.version().substring(hash, hash + 16));
+    }
+
+    static void failOnErrors(KieBuilder builder) {
         List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
         if (!errors.isEmpty()) {
             StringBuilder text = new StringBuilder("the rules do not compile:");
@@ -63,36 +79,39 @@ public final class CompiledRuleset {
             }
             throw new RulesetException(text.toString());
         }
-        KieBase kieBase = services.newKieContainer(releaseId, classLoader).getKieBase();
-        List<RuleInfo> rules = describe(kieBase);
+    }
+
+    /** The ruleset of these files on an already built knowledge base, each rule described from its metadata. */
+    static CompiledRuleset of(RulesetSource source, KieBase kieBase) {
+        List<RuleInfo> rules = describe(kieBase, RuleFiles.of(source));
         if (rules.isEmpty()) {
             throw new RulesetException("the ruleset compiled to zero rules: refusing to run without rules");
         }
         return new CompiledRuleset(source, kieBase, rules);
     }
 
-    private static List<RuleInfo> describe(KieBase kieBase) {
+    private static List<RuleInfo> describe(KieBase kieBase, RuleFiles files) {
         List<RuleImpl> all = new ArrayList<>();
         for (KiePackage kiePackage : kieBase.getKiePackages()) {
             for (Rule rule : kiePackage.getRules()) {
                 all.add((RuleImpl) rule);
             }
         }
-        all.sort(Comparator.comparing(CompiledRuleset::fileOf).thenComparing(RuleImpl::getLoadOrder));
+        all.sort(Comparator.comparing((RuleImpl rule) -> files.fileOf(rule.getName())).thenComparingInt(rule -> files.positionOf(rule.getName())));
         List<RuleInfo> rules = new ArrayList<>();
         List<String> missingIds = new ArrayList<>();
         for (RuleImpl rule : all) {
             if (rule.getMetaData().get("id") == null) {
-                missingIds.add(fileOf(rule) + ": \"" + rule.getName() + "\"");
+                missingIds.add(files.fileOf(rule.getName()) + ": \"" + rule.getName() + "\"");
                 continue;
             }
             Object quote = rule.getMetaData().get("source");
             Object decides = rule.getMetaData().get("decides");
             if (quote == null || decides == null) {
-                missingIds.add(fileOf(rule) + ": \"" + rule.getName() + "\" (@source and @decides are required)");
+                missingIds.add(files.fileOf(rule.getName()) + ": \"" + rule.getName() + "\" (@source and @decides are required)");
                 continue;
             }
-            rules.add(new RuleInfo(Explained.ruleId(rule), rule.getName(), fileOf(rule),
+            rules.add(new RuleInfo(Explained.ruleId(rule), rule.getName(), files.fileOf(rule.getName()),
                     "MAIN".equals(rule.getAgendaGroup()) ? "always" : rule.getAgendaGroup(),
                     unquote(decides.toString()), unquote(quote.toString())));
         }
@@ -100,14 +119,6 @@ public final class CompiledRuleset {
             throw new RulesetException("rules without their @id, @source or @decides metadata: " + String.join(", ", missingIds));
         }
         return rules;
-    }
-
-    private static String fileOf(RuleImpl rule) {
-        if (rule.getResource() == null || rule.getResource().getSourcePath() == null) {
-            return "?";
-        }
-        String path = rule.getResource().getSourcePath();
-        return path.substring(path.indexOf("rules/"));
     }
 
     private static String unquote(String text) {

@@ -14,8 +14,9 @@ import org.kie.api.runtime.KieSession;
 import io.quarkus.runtime.StartupEvent;
 
 /**
- * The knowledge base of the running service: compiled once at start-up from {@code rules/} (the packaged copy, or
- * the project's folder in development and tests), shared by every evaluation. Each evaluation gets its own session,
+ * The knowledge base of the running service, shared by every evaluation: the executable model generated from the
+ * packaged {@code rules/} at build time ({@link ExecutableModel}), or the DRL compiled at start-up when the rules are
+ * read from a folder ({@code lbp.rules.location}) or differ from the ones the model was generated from. Each evaluation gets its own session,
  * so nothing leaks between requests and concurrent evaluations are safe. The service refuses to start when a rule
  * does not compile or there are no rules.
  */
@@ -68,11 +69,23 @@ public class RuleEngine {
 
     private CompiledRuleset load() {
         long start = System.nanoTime();
+        ClassLoader classLoader = RuleEngine.class.getClassLoader();
         RulesetSource source = "classpath".equals(location)
-                ? RulesetSource.fromClasspath(RuleEngine.class.getClassLoader(), "rules")
+                ? RulesetSource.fromClasspath(classLoader, "rules")
                 : RulesetSource.fromDirectory(Path.of(location));
-        CompiledRuleset compiled = CompiledRuleset.compile(source, RuleEngine.class.getClassLoader());
-        LOG.infof("Knowledge base loaded from %s: %d rules in %d files, version %s, in %d ms", location,
+        StringBuilder reason = new StringBuilder();
+        CompiledRuleset compiled = "classpath".equals(location)
+                ? ExecutableModel.load(source, classLoader, reason).orElse(null)
+                : null;
+        String form = "executable model built with the service";
+        if (compiled == null) {
+            if (!reason.isEmpty()) {
+                LOG.warnf("Compiling the DRL at start-up: %s", reason);
+            }
+            compiled = CompiledRuleset.compile(source, classLoader);
+            form = "DRL compiled at start-up";
+        }
+        LOG.infof("Knowledge base loaded from %s (%s): %d rules in %d files, version %s, in %d ms", location, form,
                 compiled.rules().size(), source.files().size(), compiled.version(), (System.nanoTime() - start) / 1_000_000);
         return compiled;
     }

@@ -28,7 +28,7 @@ import org.lbp.cds.rules.facts.Thresholds;
 /**
  * Clinical cases for tests: an intake that starts as a typical, valid, balanced first session (every red flag
  * answered no, every leg region mapped 4/4) and is changed the way the case says, evaluated by the real pipeline
- * (parser, facts, the rules in rules/, assembler) without HTTP.
+ * (parser, facts, the rules in rules/ as the executable model the service runs, assembler) without HTTP.
  */
 public final class Clinic {
 
@@ -36,7 +36,10 @@ public final class Clinic {
     /** The date the tests run "today". */
     public static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
 
-    private static final RuleEngine ENGINE = new RuleEngine("rules");
+    /** The service's knowledge base: the executable model generated from rules/ by the build. */
+    private static final RuleEngine ENGINE = new RuleEngine("classpath");
+    /** The same rules as interpreted DRL, compiled from the folder (what replay does with stored rulesets). */
+    private static final RuleEngine INTERPRETED = new RuleEngine("rules");
     private static final EvaluationService SERVICE = new EvaluationService(ENGINE, Thresholds.DEFAULTS, Clock.fixed(NOW, ZoneOffset.UTC));
 
     private final ObjectNode intake;
@@ -47,6 +50,10 @@ public final class Clinic {
 
     public static RuleEngine engine() {
         return ENGINE;
+    }
+
+    public static RuleEngine interpretedEngine() {
+        return INTERPRETED;
     }
 
     /** The base intake of the scenarios: a 42-year-old's first session, no flare-up, every red flag no, every leg region 4/4. */
@@ -164,7 +171,12 @@ public final class Clinic {
 
     /** Evaluates with other thresholds than the defaults (a clinic's configuration). */
     public Protocol evaluate(Thresholds thresholds) {
-        return new EvaluationService(ENGINE, thresholds, Clock.fixed(NOW, ZoneOffset.UTC)).evaluate((JsonNode) intake.deepCopy());
+        return evaluate(ENGINE, thresholds);
+    }
+
+    /** Evaluated by a given knowledge base (the executable model, or the interpreted DRL). */
+    public Protocol evaluate(RuleEngine engine, Thresholds thresholds) {
+        return new EvaluationService(engine, thresholds, Clock.fixed(NOW, ZoneOffset.UTC)).evaluate((JsonNode) intake.deepCopy());
     }
 
     // ---- reading a protocol as a clinician would

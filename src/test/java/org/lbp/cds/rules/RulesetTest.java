@@ -45,6 +45,33 @@ class RulesetTest {
     }
 
     @Test
+    @DisplayName("The service starts from the executable model the build generated from exactly the packaged rules")
+    void executableModelOfThePackagedRules() {
+        RulesetSource packaged = RulesetSource.fromClasspath(getClass().getClassLoader(), "rules");
+        StringBuilder reason = new StringBuilder();
+
+        CompiledRuleset model = ExecutableModel.load(packaged, getClass().getClassLoader(), reason).orElseThrow();
+
+        assertEquals("", reason.toString());
+        assertEquals(packaged.version(), model.version());
+        assertEquals(CompiledRuleset.compile(packaged, getClass().getClassLoader()).rules(), model.rules());
+        assertTrue(model.kieBase().getClass().getName().contains("KnowledgeBase"));
+    }
+
+    @Test
+    @DisplayName("A model generated from other rules is never used: the rules served are compiled from their DRL")
+    void staleExecutableModelIsNotUsed() {
+        RulesetSource packaged = RulesetSource.fromClasspath(getClass().getClassLoader(), "rules");
+        List<RuleFile> edited = new java.util.ArrayList<>(packaged.files());
+        RuleFile first = edited.remove(0);
+        edited.add(new RuleFile(first.name(), first.content() + "\n// edited after the build\n"));
+        StringBuilder reason = new StringBuilder();
+
+        assertTrue(ExecutableModel.load(RulesetSource.of(edited), getClass().getClassLoader(), reason).isEmpty());
+        assertTrue(reason.toString().contains("not from the rules served"), reason.toString());
+    }
+
+    @Test
     @DisplayName("A DRL error fails with the file, line and column")
     void compileErrorNamesFileAndLine(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("broken.drl"), """

@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.drools.model.Drools;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.rule.RuleContext;
 
@@ -41,6 +42,14 @@ public abstract class Explained {
         return self();
     }
 
+    /**
+     * Cites the rule now firing, in the executable model (the build-time knowledge base), whose consequences see
+     * {@code drools} as a {@link Drools} that is also a {@link RuleContext}.
+     */
+    public <T extends Explained> T by(Drools drools) {
+        return by((RuleContext) drools);
+    }
+
     /** Cites the rules behind the facts this one was derived from. */
     public <T extends Explained> T from(Explained... causes) {
         for (Explained cause : causes) {
@@ -62,6 +71,11 @@ public abstract class Explained {
     /** Adds the firing rule's id to a fact another rule made (an order or technique rule confirming a step). */
     public void confirmedBy(RuleContext drools) {
         ruleIds.add(ruleId(drools.getRule()));
+    }
+
+    /** {@link #confirmedBy(RuleContext)} in the executable model. */
+    public void confirmedBy(Drools drools) {
+        confirmedBy((RuleContext) drools);
     }
 
     public boolean citedBy(String ruleId) {
