@@ -7,8 +7,13 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -31,6 +36,10 @@ public class AuditRepository {
     /** Records read per round trip when walking the chain. */
     static final int VERIFY_PAGE = 500;
 
+    /** Stands for firings whose stored text was altered beyond reading: no hash can match it. */
+    private static final List<AuditEntry.FiringEntry> UNREADABLE = List.of(
+            new AuditEntry.FiringEntry(-1, "?", "the stored firings are not readable", ""));
+
     private final AuditDatabase database;
 
     public AuditRepository(AuditDatabase database) {
@@ -43,7 +52,7 @@ public class AuditRepository {
 
     public Optional<RecordView> find(String evaluationId) {
         String sql = "SELECT position, evaluation_id, evaluated_at_iso, caller, patient_id, ruleset_version, status, config,"
-                + " intake, protocol, previous_hash, hash FROM evaluation_record WHERE evaluation_id = ?";
+                + " intake, protocol, previous_hash, hash, firings FROM evaluation_record WHERE evaluation_id = ?";
         try (Connection connection = database.connection(); PreparedStatement query = connection.prepareStatement(sql)) {
             query.setString(1, evaluationId);
             try (ResultSet row = query.executeQuery()) {
@@ -54,25 +63,20 @@ public class AuditRepository {
                 return Optional.of(new RecordView(row.getString(2), row.getString(3), row.getString(4), row.getString(5),
                         row.getString(6), row.getString(7), Canonical.parse(row.getString(8)),
                         Canonical.parse(row.getString(9)), Canonical.parse(row.getString(10)),
-                        firings(connection, position), position, row.getString(11), row.getString(12)));
+                        firings(row.getString(13)), position, row.getString(11), row.getString(12)));
             }
         } catch (SQLException e) {
             throw unavailable(e);
         }
     }
 
-    private static List<FiringView> firings(Connection connection, long position) throws SQLException {
-        List<FiringView> firings = new ArrayList<>();
-        try (PreparedStatement query = connection.prepareStatement(
-                "SELECT sequence, rule_id, rule_name, facts FROM rule_firing WHERE position = ? ORDER BY sequence")) {
-            query.setLong(1, position);
-            try (ResultSet row = query.executeQuery()) {
-                while (row.next()) {
-                    firings.add(new FiringView(row.getInt(1), row.getString(2), row.getString(3), row.getString(4)));
-                }
-            }
+    private static List<FiringView> firings(String stored) {
+        List<AuditEntry.FiringEntry> firings = StoredFirings.parse(stored);
+        List<FiringView> views = new ArrayList<>();
+        if (firings != null) { // unreadable (altered in the database): shown without firings, reported by verify
+            firings.forEach(f -> views.add(new FiringView(f.sequence(), f.ruleId(), f.ruleName(), f.facts())));
         }
-        return firings;
+        return views;
     }
 
     public EvaluationPage search(Search search) {
@@ -95,8 +99,11 @@ public class AuditRepository {
             parameters.add(search.status());
         }
         if (search.ruleId() != null) {
-            where.append(" AND EXISTS (SELECT 1 FROM rule_firing f WHERE f.position = r.position AND f.rule_id = ?)");
-            parameters.add(search.ruleId());
+            String pattern = StoredFirings.ruleIdPattern(search.ruleId());
+            where.append(pattern == null ? " AND 1 = 0" : " AND r.rule_ids LIKE ?");
+            if (pattern != null) {
+                parameters.add(pattern);
+            }
         }
         try (Connection connection = database.connection()) {
             long total;
@@ -124,31 +131,49 @@ public class AuditRepository {
         }
     }
 
+    /**
+     * How often each rule fired in a period, and in how many evaluations: counted from the records' stored firings,
+     * read a page at a time (an auditor's report, not a request-path query).
+     */
     public RuleFiringReport ruleFirings(Instant from, Instant to) {
-        String sql = "SELECT f.rule_id, f.rule_name, COUNT(*), COUNT(DISTINCT f.position) FROM rule_firing f"
-                + " JOIN evaluation_record r ON r.position = f.position"
-                + " WHERE r.evaluated_at >= ? AND r.evaluated_at < ?"
-                + " GROUP BY f.rule_id, f.rule_name ORDER BY f.rule_id, f.rule_name";
+        record Key(String ruleId, String ruleName) {
+        }
+        Map<Key, long[]> counts = new TreeMap<>(Comparator.comparing(Key::ruleId).thenComparing(Key::ruleName));
+        long evaluations = 0;
         try (Connection connection = database.connection()) {
-            List<RuleFiringCount> rules = new ArrayList<>();
-            try (PreparedStatement query = prepare(connection, sql, List.of(Timestamp.from(from), Timestamp.from(to)));
-                    ResultSet row = query.executeQuery()) {
-                while (row.next()) {
-                    rules.add(new RuleFiringCount(row.getString(1), row.getString(2), row.getLong(3), row.getLong(4)));
+            long after = Long.MIN_VALUE;
+            while (true) {
+                int read = 0;
+                try (PreparedStatement query = prepare(connection, "SELECT position, firings FROM evaluation_record"
+                        + " WHERE evaluated_at >= ? AND evaluated_at < ? AND position > ? ORDER BY position LIMIT " + VERIFY_PAGE,
+                        List.of(Timestamp.from(from), Timestamp.from(to), after));
+                        ResultSet row = query.executeQuery()) {
+                    while (row.next()) {
+                        read++;
+                        after = row.getLong(1);
+                        List<AuditEntry.FiringEntry> firings = StoredFirings.parse(row.getString(2));
+                        Set<Key> seen = new HashSet<>();
+                        for (AuditEntry.FiringEntry firing : firings == null ? List.<AuditEntry.FiringEntry>of() : firings) {
+                            Key key = new Key(firing.ruleId(), firing.ruleName());
+                            long[] count = counts.computeIfAbsent(key, k -> new long[2]);
+                            count[0]++;
+                            if (seen.add(key)) {
+                                count[1]++;
+                            }
+                        }
+                    }
+                }
+                evaluations += read;
+                if (read < VERIFY_PAGE) {
+                    break;
                 }
             }
-            long evaluations;
-            try (PreparedStatement count = prepare(connection,
-                    "SELECT COUNT(*) FROM evaluation_record WHERE evaluated_at >= ? AND evaluated_at < ?",
-                    List.of(Timestamp.from(from), Timestamp.from(to)));
-                    ResultSet row = count.executeQuery()) {
-                row.next();
-                evaluations = row.getLong(1);
-            }
-            return new RuleFiringReport(from.toString(), to.toString(), evaluations, rules);
         } catch (SQLException e) {
             throw unavailable(e);
         }
+        List<RuleFiringCount> rules = new ArrayList<>();
+        counts.forEach((key, count) -> rules.add(new RuleFiringCount(key.ruleId(), key.ruleName(), count[0], count[1])));
+        return new RuleFiringReport(from.toString(), to.toString(), evaluations, rules);
     }
 
     public RejectionReport rejections(Instant from, Instant to) {
@@ -228,37 +253,16 @@ public class AuditRepository {
     private static List<StoredRecord> page(Connection connection, long after) throws SQLException {
         List<StoredRecord> records = new ArrayList<>(VERIFY_PAGE);
         try (PreparedStatement query = connection.prepareStatement("SELECT position, evaluation_id, evaluated_at_iso, caller,"
-                + " patient_id, ruleset_version, status, config, intake, protocol, previous_hash, hash FROM evaluation_record"
-                + " WHERE position > ? ORDER BY position LIMIT " + VERIFY_PAGE)) {
+                + " patient_id, ruleset_version, status, config, intake, protocol, previous_hash, hash, firings"
+                + " FROM evaluation_record WHERE position > ? ORDER BY position LIMIT " + VERIFY_PAGE)) {
             query.setLong(1, after);
             try (ResultSet row = query.executeQuery()) {
                 while (row.next()) {
+                    List<AuditEntry.FiringEntry> firings = StoredFirings.parse(row.getString(13));
                     records.add(new StoredRecord(row.getLong(1), new AuditEntry(row.getString(2), row.getString(3),
                             row.getString(4), row.getString(5), row.getString(6), row.getString(7), row.getString(8),
-                            row.getString(9), row.getString(10), new ArrayList<>()), row.getString(11), row.getString(12)));
-                }
-            }
-        }
-        if (records.isEmpty()) {
-            return records;
-        }
-        long first = records.get(0).position;
-        long last = records.get(records.size() - 1).position;
-        try (PreparedStatement query = connection.prepareStatement("SELECT position, sequence, rule_id, rule_name, facts"
-                + " FROM rule_firing WHERE position BETWEEN ? AND ? ORDER BY position, sequence")) {
-            query.setLong(1, first);
-            query.setLong(2, last);
-            try (ResultSet row = query.executeQuery()) {
-                int index = 0;
-                while (row.next()) {
-                    long position = row.getLong(1);
-                    while (index < records.size() && records.get(index).position < position) {
-                        index++;
-                    }
-                    if (index < records.size() && records.get(index).position == position) {
-                        records.get(index).entry.firings().add(new AuditEntry.FiringEntry(row.getInt(2), row.getString(3),
-                                row.getString(4), row.getString(5)));
-                    }
+                            row.getString(9), row.getString(10), firings == null ? UNREADABLE : firings),
+                            row.getString(11), row.getString(12)));
                 }
             }
         }

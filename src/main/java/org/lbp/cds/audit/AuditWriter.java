@@ -20,7 +20,7 @@ import org.jboss.logging.Logger;
 /**
  * Appends records to the chain. One writer thread per service instance takes the records waiting and writes them in
  * one transaction (group commit): it locks the chain head row ({@code SELECT ... FOR UPDATE}), links each record to
- * the previous hash, inserts records and firings, moves the head and commits. The row lock serialises writers of
+ * the previous hash, inserts the records (each with its firings, {@link StoredFirings}), moves the head and commits. The row lock serialises writers of
  * every instance sharing the database, so the chain stays linear with any number of threads and instances. A caller
  * learns its record is committed when its future completes; on any failure the whole batch fails, nothing of it is
  * kept, and the next batch starts with a fresh connection.
@@ -29,8 +29,12 @@ final class AuditWriter implements Runnable {
 
     private static final Logger LOG = Logger.getLogger(AuditWriter.class);
 
-    /** A record waiting to be written, with the ruleset it ran under (stored once per version). */
-    record Pending(AuditEntry entry, Instant evaluatedAt, Supplier<String> rulesetFiles, CompletableFuture<Long> done) {
+    /**
+     * A record waiting to be written, with the ruleset it ran under (stored once per version) and its firings in their
+     * stored form, made on the caller's thread so the single writer thread only links and inserts.
+     */
+    record Pending(AuditEntry entry, Instant evaluatedAt, Supplier<String> rulesetFiles, String firings, String ruleIds,
+            CompletableFuture<Long> done) {
     }
 
     /** A rejected request, counted without its body. */
@@ -66,7 +70,8 @@ final class AuditWriter implements Runnable {
 
     CompletableFuture<Long> submit(AuditEntry entry, Instant evaluatedAt, Supplier<String> rulesetFiles) {
         CompletableFuture<Long> done = new CompletableFuture<>();
-        if (!queue.offer(new Pending(entry, evaluatedAt, rulesetFiles, done))) {
+        if (!queue.offer(new Pending(entry, evaluatedAt, rulesetFiles, StoredFirings.json(entry.firings()),
+                StoredFirings.ruleIds(entry.firings()), done))) {
             done.completeExceptionally(new IllegalStateException("audit queue full"));
         }
         return done;
@@ -154,10 +159,8 @@ final class AuditWriter implements Runnable {
         List<Long> positions = new ArrayList<>(records.size());
         try (PreparedStatement record = connection.prepareStatement(
                 "INSERT INTO evaluation_record (position, evaluation_id, evaluated_at, evaluated_at_iso, caller, patient_id,"
-                        + " ruleset_version, status, config, intake, protocol, previous_hash, hash)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-                PreparedStatement firing = connection.prepareStatement(
-                        "INSERT INTO rule_firing (position, sequence, rule_id, rule_name, facts) VALUES (?, ?, ?, ?, ?)")) {
+                        + " ruleset_version, status, config, intake, protocol, firings, rule_ids, previous_hash, hash)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (Pending pending : records) {
                 AuditEntry entry = pending.entry;
                 position++;
@@ -173,22 +176,15 @@ final class AuditWriter implements Runnable {
                 record.setString(9, entry.config());
                 record.setString(10, entry.intake());
                 record.setString(11, entry.protocol());
-                record.setString(12, hash);
-                record.setString(13, next);
+                record.setString(12, pending.firings);
+                record.setString(13, pending.ruleIds);
+                record.setString(14, hash);
+                record.setString(15, next);
                 record.addBatch();
-                for (AuditEntry.FiringEntry f : entry.firings()) {
-                    firing.setLong(1, position);
-                    firing.setInt(2, f.sequence());
-                    firing.setString(3, f.ruleId());
-                    firing.setString(4, f.ruleName());
-                    firing.setString(5, f.facts());
-                    firing.addBatch();
-                }
                 positions.add(position);
                 hash = next;
             }
             record.executeBatch();
-            firing.executeBatch();
         }
         try (PreparedStatement head = connection.prepareStatement("UPDATE chain_head SET position = ?, hash = ? WHERE id = 1")) {
             head.setLong(1, position);

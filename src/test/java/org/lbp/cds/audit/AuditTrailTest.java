@@ -142,11 +142,17 @@ class AuditTrailTest {
             update(db, "UPDATE evaluation_record SET protocol = ? WHERE position = ?", original, second);
             assertTrue(verify().get("valid").asBoolean());
 
-            // 2. a firing's rule changed
-            String ruleId = text(db, "SELECT rule_id FROM rule_firing WHERE position = ? AND sequence = 1", third);
-            update(db, "UPDATE rule_firing SET rule_id = ? WHERE position = ? AND sequence = 1", "R99", third);
+            // 2. a firing's rule changed, then the firings made unreadable
+            String firings = text(db, "SELECT firings FROM evaluation_record WHERE position = ?", third);
+            update(db, "UPDATE evaluation_record SET firings = ? WHERE position = ?",
+                    firings.replaceFirst("\"ruleId\":\"[A-Z0-9]+\"", "\"ruleId\":\"R99\""), third);
+            report = verify();
+            assertEquals(third, report.get("firstBroken").get("position").asLong());
+            assertTrue(report.get("firstBroken").get("reason").asText().contains("content altered"));
+            update(db, "UPDATE evaluation_record SET firings = ? WHERE position = ?", firings.substring(0, 40), third);
             assertEquals(third, verify().get("firstBroken").get("position").asLong());
-            update(db, "UPDATE rule_firing SET rule_id = ? WHERE position = ? AND sequence = 1", ruleId, third);
+            update(db, "UPDATE evaluation_record SET firings = ? WHERE position = ?", firings, third);
+            assertTrue(verify().get("valid").asBoolean());
 
             // 3. a link rewritten: the third record no longer follows the second
             String previous = text(db, "SELECT previous_hash FROM evaluation_record WHERE position = ?", third);
