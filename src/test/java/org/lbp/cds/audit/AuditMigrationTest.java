@@ -6,10 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.DisplayName;
@@ -46,7 +44,7 @@ class AuditMigrationTest {
                 insertVersion2(db, entries);
             }
 
-            AuditDatabase database = new AuditDatabase(config(store));
+            AuditDatabase database = new AuditDatabase(store.config());
             try {
                 AuditRepository repository = new AuditRepository(database);
                 assertTrue(repository.verify().valid(), "chain valid after the migration");
@@ -120,41 +118,5 @@ class AuditMigrationTest {
             head.setString(2, hash);
             head.executeUpdate();
         }
-    }
-
-    private static AuditConfig config(TestStore store) {
-        return new AuditConfig() {
-            public boolean enabled() {
-                return true;
-            }
-
-            public String dataDir() {
-                return "unused";
-            }
-
-            public Optional<String> jdbcUrl() {
-                return Optional.of(store.url());
-            }
-
-            public Optional<String> username() {
-                return Optional.of(store.user());
-            }
-
-            public Optional<String> password() {
-                return Optional.of("");
-            }
-
-            public int poolSize() {
-                return 2;
-            }
-
-            public Duration commitTimeout() {
-                return Duration.ofSeconds(5);
-            }
-
-            public int batchSize() {
-                return 8;
-            }
-        };
     }
 }

@@ -9,9 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.ZoneOffset;
-import java.util.Optional;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,39 +36,7 @@ class ReplayAfterRuleChangeTest {
     @BeforeAll
     static void openStore() {
         store = TestStore.create();
-        AuditConfig config = new AuditConfig() {
-            public boolean enabled() {
-                return true;
-            }
-
-            public String dataDir() {
-                return "unused";
-            }
-
-            public Optional<String> jdbcUrl() {
-                return Optional.of(store.url());
-            }
-
-            public Optional<String> username() {
-                return Optional.of(store.user());
-            }
-
-            public Optional<String> password() {
-                return Optional.empty();
-            }
-
-            public int poolSize() {
-                return 4;
-            }
-
-            public Duration commitTimeout() {
-                return Duration.ofSeconds(5);
-            }
-
-            public int batchSize() {
-                return 64;
-            }
-        };
+        AuditConfig config = store.config();
         database = new AuditDatabase(config);
         audit = new AuditService(config, database);
         audit.start();

@@ -7,7 +7,9 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.h2.tools.Server;
@@ -87,6 +89,43 @@ public final class TestStore implements AutoCloseable {
 
     public String user() {
         return user;
+    }
+
+    /** The service's audit configuration for this store (tests that wire the audit by hand). */
+    public AuditConfig config() {
+        return new AuditConfig() {
+            public boolean enabled() {
+                return true;
+            }
+
+            public String dataDir() {
+                return "unused";
+            }
+
+            public Optional<String> jdbcUrl() {
+                return Optional.of(url);
+            }
+
+            public Optional<String> username() {
+                return Optional.of(user);
+            }
+
+            public Optional<String> password() {
+                return Optional.empty();
+            }
+
+            public int poolSize() {
+                return 4;
+            }
+
+            public Duration commitTimeout() {
+                return Duration.ofSeconds(5);
+            }
+
+            public int batchSize() {
+                return 64;
+            }
+        };
     }
 
     /** A direct connection, as an auditor or an attacker with database access would have. */
