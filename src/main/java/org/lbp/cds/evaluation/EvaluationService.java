@@ -117,14 +117,14 @@ public class EvaluationService {
                 LOG.warn("no warm-up intake on the classpath: the first request loads the evaluation path");
                 return null;
             }
-            IntakeParser.Result parsed = IntakeParser.parse(WARM_UP_JSON.readTree(in),
+            IntakeParser.Result parsed = IntakeParser.parse(org.lbp.cds.audit.Canonical.MAPPER.readTree(in),
                     LocalDate.ofInstant(clock.instant(), LATEST_ZONE));
             if (!parsed.valid()) {
                 LOG.warnf("the warm-up intake is not valid: %s", parsed.errors());
                 return null;
             }
             Protocol protocol = evaluate(parsed.intake());
-            WARM_UP_JSON.writeValueAsBytes(protocol);
+            org.lbp.cds.audit.Canonical.MAPPER.writeValueAsBytes(protocol);
             LOG.debugf("evaluation path warmed up in %d ms", (System.nanoTime() - start) / 1_000_000);
             return protocol;
         } catch (java.io.IOException | RuntimeException e) {
@@ -132,9 +132,6 @@ public class EvaluationService {
             return null;
         }
     }
-
-    private static final com.fasterxml.jackson.databind.ObjectMapper WARM_UP_JSON = new com.fasterxml.jackson.databind.ObjectMapper()
-            .findAndRegisterModules();
 
     /** Evaluates a parsed intake without recording it (benchmarks, warm-up). */
     public Protocol evaluate(Intake intake) {

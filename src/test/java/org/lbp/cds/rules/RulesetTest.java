@@ -1,6 +1,7 @@
 package org.lbp.cds.rules;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -54,8 +55,16 @@ class RulesetTest {
 
         assertEquals("", reason.toString());
         assertEquals(packaged.version(), model.version());
-        assertEquals(CompiledRuleset.compile(packaged, getClass().getClassLoader()).rules(), model.rules());
-        assertTrue(model.kieBase().getClass().getName().contains("KnowledgeBase"));
+        CompiledRuleset drl = CompiledRuleset.compile(packaged, getClass().getClassLoader());
+        assertEquals(drl.rules(), model.rules());
+        // the model's consequences are the generated lambdas, not the DRL compiler's consequence classes
+        assertTrue(consequenceOf(model).contains("Lambda"), consequenceOf(model));
+        assertFalse(consequenceOf(drl).contains("Lambda"), consequenceOf(drl));
+    }
+
+    private static String consequenceOf(CompiledRuleset ruleset) {
+        org.kie.api.definition.rule.Rule rule = ruleset.kieBase().getRule("lbp.rules", ruleset.rules().get(0).name());
+        return ((org.drools.base.definitions.rule.impl.RuleImpl) rule).getConsequence().getClass().getName();
     }
 
     @Test
