@@ -19,7 +19,7 @@ import org.jboss.logging.Logger;
 
 /**
  * The audit database: a connection pool over the configured JDBC URL (embedded H2 file by default, or PostgreSQL),
- * with the schema migrated by Flyway ({@code db/migration/<vendor>}). If the database is down at start-up the service
+ * with the schema migrated by Flyway ({@code db/migration/<vendor>}); on H2, set to write its file at every commit. If the database is down at start-up the service
  * still starts; the migration is retried before the next write, and evaluations answer 503 until it succeeds.
  */
 @ApplicationScoped
@@ -58,10 +58,27 @@ public class AuditDatabase {
                 .locations("classpath:db/migration/" + (isPostgreSql() ? "postgresql" : "h2"))
                 .load()
                 .migrate();
+        if (!isPostgreSql()) {
+            writeEachCommit(pool);
+        }
         migrated = true;
         LOG.infof("Audit store %s: schema at version %s (%d migrations applied) in %d ms", redacted(config.url()),
                 result.targetSchemaVersion == null ? "current" : result.targetSchemaVersion, result.migrationsExecuted,
                 (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /**
+     * H2 keeps committed changes in memory and writes them to its file in the background, up to WRITE_DELAY (500 ms)
+     * later: a process killed in that window loses evaluations that were already answered (measured: 40 answered,
+     * 35 recorded). With a write delay of 0, H2 writes the store at every commit, so a record is in the file before
+     * its evaluation is answered. A persistent database setting; a store where it cannot be set is not used.
+     */
+    private static void writeEachCommit(AgroalDataSource pool) {
+        try (Connection connection = pool.getConnection(); var statement = connection.createStatement()) {
+            statement.execute("SET WRITE_DELAY 0");
+        } catch (SQLException e) {
+            throw new IllegalStateException("the H2 audit store cannot be made to write at each commit: " + e.getMessage(), e);
+        }
     }
 
     private AgroalDataSource pool() throws SQLException {
@@ -80,6 +97,9 @@ public class AuditDatabase {
                                     .maxLifetime(Duration.ofMinutes(30))
                                     .connectionFactoryConfiguration(factory -> {
                                         factory.jdbcUrl(config.url()).loginTimeout(Duration.ofSeconds(3));
+                                        if (isPostgreSql()) { // whatever the server's default: a commit waits for the disk
+                                            factory.initialSql("SET synchronous_commit TO on");
+                                        }
                                         config.username().ifPresent(user -> factory.principal(new NamePrincipal(user)));
                                         config.password().ifPresent(pw -> factory.credential(new SimplePassword(pw)));
                                         return factory;

@@ -42,6 +42,9 @@ import org.lbp.cds.evaluation.Clinic;
 @QuarkusTestResource(value = AuditStoreResource.class, restrictToAnnotatedClass = true)
 class AuditTrailTest {
 
+    @jakarta.inject.Inject
+    AuditDatabase database;
+
     private static final String EVALUATIONS = "/api/v1/evaluations";
 
     private static JsonNode json(Response response) throws Exception {
@@ -165,6 +168,13 @@ class AuditTrailTest {
         assertTrue(verify().get("valid").asBoolean());
     }
 
+    private static String text(Connection db, String sql) throws Exception {
+        try (PreparedStatement query = db.prepareStatement(sql); ResultSet row = query.executeQuery()) {
+            assertTrue(row.next(), sql);
+            return row.getString(1);
+        }
+    }
+
     private static String text(Connection db, String sql, long position) throws Exception {
         try (PreparedStatement query = db.prepareStatement(sql)) {
             query.setLong(1, position);
@@ -216,6 +226,19 @@ class AuditTrailTest {
 
     private static org.hamcrest.Matcher<String> notNullValueOrEmpty() {
         return org.hamcrest.Matchers.not(org.hamcrest.Matchers.emptyOrNullString());
+    }
+
+    @Test
+    @DisplayName("The store writes each commit before the answer: H2 with no write delay, PostgreSQL with synchronous commit")
+    void commitsAreWrittenBeforeTheAnswer() throws Exception {
+        evaluate(Clinic.patient().id(patient()).score("quads", 2, 8)); // the store is opened and migrated by then
+        try (Connection db = database.connection()) { // a connection of the service's own pool
+            if (TestStore.postgres()) {
+                assertEquals("on", text(db, "SHOW synchronous_commit"));
+            } else { // H2's default (500 ms) would keep answered records in memory only; a SIGKILL lost 28 of 442
+                assertEquals("0", text(db, "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'WRITE_DELAY'"));
+            }
+        }
     }
 
     @Test

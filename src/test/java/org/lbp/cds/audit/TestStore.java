@@ -64,6 +64,9 @@ public final class TestStore implements AutoCloseable {
                 try (Connection admin = admin();
                         Statement statement = admin.createStatement()) {
                     statement.execute("CREATE DATABASE " + name);
+                    // off by default here, so that only the service's own connection setting makes its commits wait
+                    // for the disk (AuditTrailTest checks it on the service's connections)
+                    statement.execute("ALTER DATABASE " + name + " SET synchronous_commit = off");
                 }
                 return new TestStore(PG_ADMIN_URL.substring(0, PG_ADMIN_URL.lastIndexOf('/') + 1) + name, PG_USER, name,
                         null, null, 0);
