@@ -37,11 +37,18 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Starts the service on a port with extra system properties, and waits until it is ready (60 s at most). */
     public static ServiceProcess start(int port, String name, List<String> properties) throws Exception {
+        return start(port, name, properties, List.of());
+    }
+
+    /** The same, with options for the JVM (heap size, collector). */
+    public static ServiceProcess start(int port, String name, List<String> properties, List<String> jvmOptions)
+            throws Exception {
         if (!JAR.toFile().exists()) {
             throw new IllegalStateException("package the service first: " + JAR);
         }
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
         command.add("-Dquarkus.http.port=" + port);
         command.add("-Dquarkus.http.host=127.0.0.1");
         // the packaged (production) service needs a verification key: the test key pair's public key
