@@ -513,10 +513,14 @@ public final class PerfSuite {
               evaluation the two forms take the same time when run side by side in one JVM (both run the same
               Rete/Phreak network; the executable model's lambdas replace MVEL), so the executable model is kept for
               start-up and memory. JMH runs its forks one after the other, and the machine's drift between forks
-              has put either form ahead by up to 20% from one run of the suite to the next. The 30 µs mean is missed: the rules' own time is ~55 µs for these intakes (session, ~25 facts,
-              ~20 firings with their explanations); a session pool or fewer derived facts would be the next things to try.
+              has put either form ahead by up to 20% from one run of the suite to the next. The 30 µs mean is missed: the rules' own time is 60-70 µs for these intakes (session, ~25 facts,
+              ~20 firings with their explanations). Measured in process: creating and disposing a session costs 8-9 µs;
+              reusing one session with `reset()` took insert-and-fire over the scenarios from 49 to 38 µs. That alone does
+              not reach 30 µs, and it is not adopted: reusing a session across patients needs its own proof that nothing
+              carries over. Fewer derived facts and firings would be the other way.
             - **What is left at start-up is class loading on 2 cores**: about 11,000 classes (Quarkus and its
-              extensions: the OpenAPI document is read and re-serialised at start, ~0.4 s; Qute, Micrometer,
+              extensions: the OpenAPI document is prepared eagerly at start, ~0.4 s, a known Quarkus regression
+              whose upstream fix makes it lazy, quarkusio/quarkus#54826; Qute, Micrometer,
               Vert.x; Flyway and H2 migrating a fresh audit store, ~0.5 s). Tried and measured (5 runs each, ±0.3 s
               noise): Quarkus' AppCDS archive, 0.1-0.2 s better; AppCDS with C1 only (`-XX:TieredStopAtLevel=1`),
               about 2.0 s and 200 MiB, but C1-only code is slower at peak, so not adopted for a service measured on
