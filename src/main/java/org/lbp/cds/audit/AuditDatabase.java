@@ -19,8 +19,9 @@ import org.jboss.logging.Logger;
 
 /**
  * The audit database: a connection pool over the configured JDBC URL (embedded H2 file by default, or PostgreSQL),
- * with the schema migrated by Flyway ({@code db/migration/<vendor>}); on H2, set to write its file at every commit. If the database is down at start-up the service
- * still starts; the migration is retried before the next write, and evaluations answer 503 until it succeeds.
+ * with the schema migrated by Flyway ({@code db/migration/<vendor>}) and set to write every commit before it returns
+ * (H2: no write delay; PostgreSQL: synchronous commit). If the database is down at start-up the service still
+ * starts; the migration is retried before the next write, and evaluations answer 503 until it succeeds.
  */
 @ApplicationScoped
 public class AuditDatabase {

@@ -1,6 +1,5 @@
 package org.lbp.cds.audit;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -23,10 +22,12 @@ public final class ServiceProcess implements AutoCloseable {
 
     private final Process process;
     private final int port;
+    private final Path log;
 
-    private ServiceProcess(Process process, int port) {
+    private ServiceProcess(Process process, int port, Path log) {
         this.process = process;
         this.port = port;
+        this.log = log;
     }
 
     public static int freePort() throws IOException {
@@ -58,9 +59,9 @@ public final class ServiceProcess implements AutoCloseable {
         properties.forEach(property -> command.add("-D" + property));
         command.add("-jar");
         command.add(JAR.toString());
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(new File("target/" + name + ".log")).start();
-        ServiceProcess service = new ServiceProcess(process, port);
+        Path log = Path.of("target", name + ".log");
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        ServiceProcess service = new ServiceProcess(process, port, log);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < deadline) {
             try {
@@ -71,16 +72,21 @@ public final class ServiceProcess implements AutoCloseable {
                 // not listening yet
             }
             if (!process.isAlive()) {
-                throw new IllegalStateException("the service died at start; see target/" + name + ".log");
+                throw new IllegalStateException("the service died at start; see " + log);
             }
             Thread.sleep(200);
         }
         process.destroyForcibly();
-        throw new IllegalStateException("the service was not ready in 60 s; see target/" + name + ".log");
+        throw new IllegalStateException("the service was not ready in 60 s; see " + log);
     }
 
     public int port() {
         return port;
+    }
+
+    /** The file the service's console output goes to. */
+    public Path log() {
+        return log;
     }
 
     public long pid() {

@@ -47,7 +47,7 @@ public final class PerfSuite {
     /**
      * The service's JVM as the container runs it: the heap bounded at half of the manifest's 512 MiB memory limit
      * (docker/Dockerfile.jvm: -XX:MaxRAMPercentage=50). Unbounded, G1 sizes the heap from this machine's 24 GiB and
-     * grew it past 1 GiB under load, with the same throughput (measured: 2,150-2,350 req/s both ways).
+     * grew it past 1 GiB under load, with the same throughput (measured: 2,090-2,350 req/s both ways).
      */
     static final List<String> SERVICE_JVM = List.of("-Xmx256m");
 
@@ -234,7 +234,7 @@ public final class PerfSuite {
 
     /** An open-loop load at a fixed rate: requests are sent on schedule whatever the answers; p50 and p99 in ms. */
     private double[] fixedRate(ServiceProcess service, List<String> bodies, String token, double rate) throws Exception {
-        Path log = Path.of("target/bench-h2.log");
+        Path log = service.log();
         long logLinesBefore = Files.readAllLines(log).size();
         int total = (int) Math.max(50, rate * seconds);
         long interval = (long) (1e9 / rate);
