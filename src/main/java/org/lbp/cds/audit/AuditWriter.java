@@ -123,6 +123,9 @@ final class AuditWriter implements Runnable {
             try {
                 List<Long> positions = append(connection, records);
                 connection.commit();
+                // on H2, the file is written now; if that fails the records are in the trail but not answered (503),
+                // as when the process dies between the commit and the answer
+                database.forceWrite(connection);
                 metrics.auditCommitted(System.nanoTime() - start, records.size());
                 for (int i = 0; i < records.size(); i++) {
                     records.get(i).done.complete(positions.get(i));
