@@ -8,6 +8,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.introspect.Annotated;
+import com.fasterxml.jackson.databind.introspect.AnnotatedClass;
+import com.fasterxml.jackson.databind.introspect.JacksonAnnotationIntrospector;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -33,10 +36,43 @@ public final class Canonical {
         }
     }
 
-    /** Any value as canonical JSON (through its JSON tree). */
+    /**
+     * Any value as canonical JSON, written straight from the object: the same text as through its JSON tree
+     * ({@link #viaTree}), which takes about three times as long (a test holds the two to identical text).
+     */
     public static String json(Object value) {
+        if (value instanceof JsonNode node) {
+            return json(node);
+        }
+        try {
+            return SORTED.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write canonical JSON", e);
+        }
+    }
+
+    /** The same as {@link #json(Object)} by the longer way: the value's JSON tree, its keys sorted, written. */
+    static String viaTree(Object value) {
         return json(MAPPER.valueToTree(value));
     }
+
+    /**
+     * Writes objects with their properties in alphabetical order whatever their annotations say (the API's
+     * {@code @JsonPropertyOrder} is for readers of the response, not for the record), and map entries by key.
+     */
+    private static final ObjectMapper SORTED = MAPPER.copy()
+            .setAnnotationIntrospector(new JacksonAnnotationIntrospector() {
+                @Override
+                public String[] findSerializationPropertyOrder(AnnotatedClass annotated) {
+                    return null;
+                }
+
+                @Override
+                public Boolean findSerializationSortAlphabetically(Annotated annotated) {
+                    return Boolean.TRUE;
+                }
+            })
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
     public static JsonNode parse(String json) {
         try {
