@@ -530,19 +530,35 @@ public final class PerfSuite {
             - **Audit writes**: the firings were ~25 indexed rows per evaluation, most of the single writer thread's
               time. They are now one JSON column in the record's row with the distinct rule ids beside it (V3
               migration; hashes unchanged); group commit keeps commits few (about 4 records per commit under load).
-            - **Committed now means written (H2)**: H2 kept committed changes in memory and wrote its file in the
-              background up to 500 ms later, so a killed process lost evaluations it had already answered (the crash
-              test on the embedded store: 28 of 442). The service now sets H2's write delay to 0: every commit
-              serialises the changed pages and writes them (a `pwrite`, no `fsync`: strace), mean 1.2 ms per commit
-              at 100 req/s and about 3 ms under full load (`lbp_audit_commit_seconds`). In A/B runs that cost 0-20%
-              of the H2 throughput, inside this machine's noise. PostgreSQL commits wait for its WAL flush, as before.
+            - **Committed now means written (H2), and the file no longer grows without end**: H2 kept committed
+              changes in memory and wrote its file in the background up to 500 ms later, so a killed process lost
+              evaluations it had already answered (the crash test on the embedded store: 28 of 442). The previous fix,
+              `SET WRITE_DELAY 0`, wrote every commit but also stopped H2's background thread, the one that frees the
+              space of superseded chunks: every commit was appended as a new chunk of about twice the records' size
+              and never reused. Found while profiling this session: 9.7 GB after 370,000 evaluations (26 KB per
+              record), with throughput falling as the file grew (H2's free-space search and page serialisation
+              took most of the writer thread). The earlier H2 figures were measured on such a growing file. Now the
+              writer runs `CHECKPOINT` after each group commit (the pages are written before the answer: the crash
+              test, which fails without it, 14 of 173 missing) and H2's background thread is kept (write delay
+              500 ms): the file held 9.5 KB per record after 134,000 evaluations, and a later commit goes into freed
+              space (`EmbeddedStoreSpaceTest`: 0 bytes appended for 3.4 MB of records, 8.7 MB with the old setting).
+              The writer thread's CPU per record fell from about 500 to 175 µs (plus about 55 µs in H2's own
+              serialisation threads). No `fsync`: the embedded store survives a killed process, not a power loss.
+              PostgreSQL commits wait for its WAL flush, as before.
             - **JIT warm-up takes minutes on 2 cores**: the evaluation path (Drools, H2, 213 generated rule classes)
               ran 1,400 req/s after 1 minute of load and 3,000 after 3, with the C2 compiler still using 30% of a core;
               the echo settles in seconds. Earlier runs of this suite warmed up for 15 s and so measured the JIT as much
               as the service. The warm-up now loads until two runs in a row agree within 5%.
-            - **Per request besides what the echo does**: the stage table. The rules are the largest part; the audit
-              record's preparation (canonical JSON of the intake and the protocol, fact descriptions, the chain
-              hash) is next; then H2's page serialisation. JWT verification costs the echo as much as the evaluation.
+            - **Per request besides what the echo does**: the stage table. A JFR profile under load (recording from
+              launch with a 256-frame stack depth; attaching JFR to a warm service deoptimised it, 1,100 → 50 req/s)
+              gave, on the request threads: rules 33%, the audit record's preparation 24%, writing the response 8%,
+              reading the request 6.5%, assembling the protocol 5%, the evaluation log line 5%, parsing 4%, metrics
+              3%; on the event loops, JWT verification 44% (the echo pays it too). The audit record's canonical JSON
+              went through a sorted JSON tree (serialise to a tree, copy it sorted, write it); it is now written
+              straight from the objects with the mapper sorting properties, 39.8 → 15.7 µs per protocol side by side,
+              and a test holds both ways to identical text for every scenario. In the service every stage costs about
+              three times what it costs alone in process: 16 request threads, the event loops, the writer and the JIT
+              share 2 cores (7.3 context switches per evaluation, 5.6 per echo).
             - **Why the throughput ratios stay below target**: wrk and the service share 2 cores, the echo does almost
               nothing, and every evaluation adds the stage table's CPU time plus a durable, hash-chained audit write
               that must commit before the answer. The 30-rule prototype that reached 0.53-0.70 × echo kept its
