@@ -564,7 +564,8 @@ public final class PerfSuite {
               straight from the objects with the mapper sorting properties, 39.8 → 15.7 µs per protocol side by side,
               and a test holds both ways to identical text for every scenario. In the service every stage costs about
               three times what it costs alone in process: 16 request threads, the event loops, the writer and the JIT
-              share 2 cores (7.3 context switches per evaluation, 5.6 per echo).
+              share 2 cores (7.3 context switches per evaluation, 5.6 per echo). Capping the request threads at 4
+              (`quarkus.thread-pool.max-threads`) did not help: 684-743 req/s against 889-936 after the same 4 minutes.
             - **Why the throughput ratios stay below target**: wrk and the service share 2 cores, the echo does almost
               nothing, and every evaluation adds the stage table's CPU time plus a durable, hash-chained audit write
               that must commit before the answer. The 30-rule prototype that reached 0.53-0.70 × echo kept its
