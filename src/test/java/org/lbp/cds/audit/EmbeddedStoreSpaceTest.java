@@ -9,11 +9,9 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -42,7 +40,7 @@ class EmbeddedStoreSpaceTest {
     @Test
     @DisplayName("After a load and H2's retention time, more records are written into the space it freed, not appended")
     void supersededChunksAreReused(@TempDir Path dataDir) throws Exception {
-        AuditConfig config = embedded(dataDir);
+        AuditConfig config = TestStore.embedded(dataDir);
         AuditDatabase database = new AuditDatabase(config);
         AuditService audit = new AuditService(config, database);
         audit.start();
@@ -106,41 +104,5 @@ class EmbeddedStoreSpaceTest {
             row.next();
             return new long[] {row.getLong(1), row.getLong(2)};
         }
-    }
-
-    private static AuditConfig embedded(Path dataDir) {
-        return new AuditConfig() {
-            public boolean enabled() {
-                return true;
-            }
-
-            public String dataDir() {
-                return dataDir.toString();
-            }
-
-            public Optional<String> jdbcUrl() {
-                return Optional.empty();
-            }
-
-            public Optional<String> username() {
-                return Optional.of("sa");
-            }
-
-            public Optional<String> password() {
-                return Optional.empty();
-            }
-
-            public int poolSize() {
-                return 4;
-            }
-
-            public Duration commitTimeout() {
-                return Duration.ofSeconds(10);
-            }
-
-            public int batchSize() {
-                return 64;
-            }
-        };
     }
 }

@@ -96,17 +96,26 @@ public final class TestStore implements AutoCloseable {
 
     /** The service's audit configuration for this store (tests that wire the audit by hand). */
     public AuditConfig config() {
+        return config(Optional.of(url), "unused", user);
+    }
+
+    /** The embedded H2 file store in a folder, as the service's default (tests of H2's own file). */
+    public static AuditConfig embedded(Path dataDir) {
+        return config(Optional.empty(), dataDir.toString(), "sa");
+    }
+
+    private static AuditConfig config(Optional<String> jdbcUrl, String dataDir, String user) {
         return new AuditConfig() {
             public boolean enabled() {
                 return true;
             }
 
             public String dataDir() {
-                return "unused";
+                return dataDir;
             }
 
             public Optional<String> jdbcUrl() {
-                return Optional.of(url);
+                return jdbcUrl;
             }
 
             public Optional<String> username() {
