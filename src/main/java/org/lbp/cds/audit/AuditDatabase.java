@@ -20,8 +20,9 @@ import org.jboss.logging.Logger;
 /**
  * The audit database: a connection pool over the configured JDBC URL (embedded H2 file by default, or PostgreSQL),
  * with the schema migrated by Flyway ({@code db/migration/<vendor>}), and every commit written before the records are
- * answered (H2: a checkpoint after each commit, {@link #forceWrite}; PostgreSQL: synchronous commit). If the database is down at start-up the service still
- * starts; the migration is retried before the next write, and evaluations answer 503 until it succeeds.
+ * answered (H2: a checkpoint after each commit, {@link #forceWrite}; PostgreSQL: synchronous commit). If the database
+ * is down at start-up the service still starts; the migration is retried before the next write, and evaluations
+ * answer 503 until it succeeds.
  */
 @ApplicationScoped
 public class AuditDatabase {

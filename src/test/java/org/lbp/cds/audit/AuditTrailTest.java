@@ -236,7 +236,7 @@ class AuditTrailTest {
             if (TestStore.postgres()) {
                 assertEquals("on", text(db, "SHOW synchronous_commit"));
             } else { // the writer checkpoints each commit (CrashRecoveryIT kills the service to prove it); a write delay of
-                // 0 would stop H2's background thread, which frees superseded chunks (AuditStoreGrowthTest)
+                // 0 would stop H2's background thread, which frees superseded chunks (EmbeddedStoreSpaceTest)
                 assertEquals(String.valueOf(AuditDatabase.H2_WRITE_DELAY_MS),
                         text(db, "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'WRITE_DELAY'"));
             }

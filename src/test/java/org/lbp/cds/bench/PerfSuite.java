@@ -50,6 +50,8 @@ public final class PerfSuite {
      * grew it past 1 GiB under load, with the same throughput (measured: 2,090-2,350 req/s both ways).
      */
     static final List<String> SERVICE_JVM = List.of("-Xmx256m");
+    /** The evaluation path's shortest warm-up: the JIT needs minutes of load on 2 cores (see warmUp). */
+    private static final int EVALUATION_WARM_UP_MINUTES = 3;
 
     private final boolean smoke;
     private final int seconds;
@@ -141,8 +143,8 @@ public final class PerfSuite {
      * median of the rounds' ratios; the loads kept for the table are the median runs. Returns {echo, evaluation}.
      */
     private Load[] interleaved(ServiceProcess service, Path lua, String store) throws Exception {
-        warmUp(service, "/bench/echo", lua, "echo, " + store + " run");
-        warmUp(service, "/api/v1/evaluations", lua, "evaluation, audit on " + store);
+        warmUp(service, "/bench/echo", lua, "echo, " + store + " run", 0);
+        warmUp(service, "/api/v1/evaluations", lua, "evaluation, audit on " + store, EVALUATION_WARM_UP_MINUTES);
         List<Load> echoes = new ArrayList<>();
         List<Load> evaluations = new ArrayList<>();
         List<Double> ratios = new ArrayList<>();
@@ -168,11 +170,11 @@ public final class PerfSuite {
      * classes) took about three minutes of load to reach its steady throughput (measured: 1,400 req/s after 1 minute,
      * 3,000 after 3), where the echo settles within a run. Figures are for a service that has run a while.
      */
-    private void warmUp(ServiceProcess service, String path, Path lua, String name) throws Exception {
+    private void warmUp(ServiceProcess service, String path, Path lua, String name, int leastMinutes) throws Exception {
         long start = System.nanoTime();
         double previous = 0;
         int runs = 0;
-        long least = smoke || !path.startsWith("/api/") ? 0 : TimeUnit.MINUTES.toNanos(3);
+        long least = smoke ? 0 : TimeUnit.MINUTES.toNanos(leastMinutes);
         for (; runs < (smoke ? 1 : 16); runs++) {
             double rps = wrk(service, path, lua, "warm-up " + name + " " + (runs + 1)).rps();
             if (previous > 0 && Math.abs(rps - previous) <= 0.05 * Math.max(rps, previous)
