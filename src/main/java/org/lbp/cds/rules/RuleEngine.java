@@ -16,9 +16,11 @@ import io.quarkus.runtime.StartupEvent;
 /**
  * The knowledge base of the running service, shared by every evaluation: the executable model generated from the
  * packaged {@code rules/} at build time ({@link ExecutableModel}), or the DRL compiled at start-up when the rules are
- * read from a folder ({@code lbp.rules.location}) or differ from the ones the model was generated from. Each evaluation gets its own session,
- * so nothing leaks between requests and concurrent evaluations are safe. The service refuses to start when a rule
- * does not compile or there are no rules.
+ * read from a folder ({@code lbp.rules.location}) or differ from the ones the model was generated from. Each evaluation
+ * runs in a session of its own, taken from the ruleset's pool; Drools resets a pooled session when it is given back
+ * (its working memory, agenda, node memories, fact handles and listeners), so nothing carries over from one patient to
+ * the next ({@code SessionReuseProperties} compares every run in a reused session with the same run in a new one) and
+ * concurrent evaluations are safe. The service refuses to start when a rule does not compile or there are no rules.
  */
 @ApplicationScoped
 public class RuleEngine {
@@ -90,14 +92,21 @@ public class RuleEngine {
         return compiled;
     }
 
-    /** Runs the rules over the facts of one intake in a new session: screening first, then everything else. */
+    /** Runs the rules over the facts of one intake in a pooled session: screening first, then everything else. */
     public RuleRun run(Collection<?> facts) {
         return run(ruleset(), facts);
     }
 
-    /** Runs a given ruleset (the loaded one, or an earlier one kept for replay). */
+    /** Runs a given ruleset (the loaded one, or an earlier one kept for replay) in a session from its pool. */
     public static RuleRun run(CompiledRuleset ruleset, Collection<?> facts) {
-        KieSession session = ruleset.kieBase().newKieSession();
+        return runIn(ruleset.sessions().newKieSession(), ruleset.version(), facts);
+    }
+
+    /**
+     * Runs the facts in an empty session of a ruleset of this version: screening first, then every other phase.
+     * Disposes the session at the end, also when a rule fails; a pooled session then goes back to its pool, reset.
+     */
+    public static RuleRun runIn(KieSession session, String rulesetVersion, Collection<?> facts) {
         try {
             FiringRecorder recorder = new FiringRecorder();
             session.addEventListener((org.kie.api.event.rule.AgendaEventListener) recorder);
@@ -109,7 +118,7 @@ public class RuleEngine {
                 session.getAgenda().getAgendaGroup(PHASES.get(phase)).setFocus();
             }
             session.fireAllRules();
-            return new RuleRun(ruleset.version(), recorder.inserted(), recorder.firings());
+            return new RuleRun(rulesetVersion, recorder.inserted(), recorder.firings());
         } finally {
             session.dispose();
         }

@@ -527,11 +527,17 @@ public final class PerfSuite {
               evaluation the two forms take the same time when run side by side in one JVM (both run the same
               Rete/Phreak network; the executable model's lambdas replace MVEL), so the executable model is kept for
               start-up and memory. JMH runs its forks one after the other, and the machine's drift between forks
-              has put either form ahead by up to 20% from one run of the suite to the next. The 30 µs mean is missed: the rules' own time is 60-70 µs for these intakes (session, ~25 facts,
-              ~20 firings with their explanations). Measured in process: creating and disposing a session costs 8-9 µs;
-              reusing one session with `reset()` took insert-and-fire over the scenarios from 49 to 38 µs. That alone does
-              not reach 30 µs, and it is not adopted: reusing a session across patients needs its own proof that nothing
-              carries over. Fewer derived facts and firings would be the other way.
+              has put either form ahead by up to 20% from one run of the suite to the next. The 30 µs mean is missed: the rules' own time is 60-70 µs for these intakes on a fast day (session,
+              ~25 facts, ~20 firings with their explanations). **Sessions are now pooled**: each evaluation takes a
+              session from the ruleset's Drools pool, which resets it (working memory, agenda, node memories, fact
+              handles, listeners) when it is given back. Creating and disposing a session was about a sixth of the rules
+              stage; in process, alternating both ways over the scenarios in one JVM (100 rounds, 2026-11-26), the
+              pooled run took 0.85 × the time of a new session (median of the paired rounds; medians 337 against
+              404 µs on that slow day). `SessionReuseProperties` is the proof that nothing carries over: sequences of
+              generated intakes and every scenario in three shuffled orders, run through one reused session, get
+              exactly the facts, firings and protocol they get in a new session, also after a run stopped part-way;
+              it fails when a fact of the previous patient is left in the session. Fewer derived facts and firings
+              would be the other way.
             - **What is left at start-up is class loading on 2 cores**: about 11,000 classes (Quarkus and its
               extensions: the OpenAPI document is prepared eagerly at start, ~0.4 s, a known Quarkus regression
               whose upstream fix makes it lazy, quarkusio/quarkus#54826; Qute, Micrometer,
