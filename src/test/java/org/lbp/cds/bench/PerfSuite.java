@@ -582,6 +582,11 @@ public final class PerfSuite {
               three times what it costs alone in process: 16 request threads, the event loops, the writer and the JIT
               share 2 cores (7.3 context switches per evaluation, 5.6 per echo). Capping the request threads at 4
               (`quarkus.thread-pool.max-threads`) did not help: 684-743 req/s against 889-936 after the same 4 minutes.
+              Running the evaluation on the event loop (a completion stage answered when the record commits, so no
+              request thread waits for the writer) was tried and not kept: alternating A/B runs of both builds on
+              2026-11-26, 150 s warm-up each, warmed rounds 1,973-2,442 req/s against 1,614-2,573 for the blocking
+              resource, p99 at the client 18.8 against 15.9 ms in the last pair: no difference beyond this machine's
+              noise, for a change to the commit-before-answer path.
             - **Why the throughput ratios stay below target**: wrk and the service share 2 cores, the echo does almost
               nothing, and every evaluation adds the stage table's CPU time plus a durable, hash-chained audit write
               that must commit before the answer. The 30-rule prototype that reached 0.53-0.70 × echo kept its
