@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.time.ZoneOffset;
-import java.util.UUID;
 
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -89,7 +88,7 @@ public class EvaluationService {
         }
         CompiledRuleset ruleset = engine.ruleset();
         RuleRun run = RuleEngine.run(ruleset, FactMapper.facts(parsed.intake(), thresholds));
-        Protocol protocol = ProtocolAssembler.assemble(UUID.randomUUID().toString(), now, parsed.intake().patientId(), run);
+        Protocol protocol = ProtocolAssembler.assemble(org.lbp.cds.audit.EvaluationIds.next(now).toString(), now, parsed.intake().patientId(), run);
         audit.record(body, thresholds, ruleset, run, protocol, caller);
         long nanos = System.nanoTime() - start;
         metrics.evaluated(protocol.status().code(), nanos, run.firings());
@@ -136,7 +135,7 @@ public class EvaluationService {
     /** Evaluates a parsed intake without recording it (benchmarks, warm-up). */
     public Protocol evaluate(Intake intake) {
         long start = System.nanoTime();
-        String evaluationId = UUID.randomUUID().toString();
+        String evaluationId = org.lbp.cds.audit.EvaluationIds.next(clock.instant()).toString();
         RuleRun run = engine.run(FactMapper.facts(intake, thresholds));
         Protocol protocol = ProtocolAssembler.assemble(evaluationId, clock.instant().truncatedTo(ChronoUnit.MILLIS),
                 intake.patientId(), run);
