@@ -19,6 +19,7 @@ import org.jboss.logging.Logger;
 import org.lbp.cds.evaluation.api.Intake;
 import org.lbp.cds.evaluation.api.Protocol;
 import org.lbp.cds.audit.AuditService;
+import org.lbp.cds.audit.EvaluationIds;
 import org.lbp.cds.audit.AuditTrail;
 import org.lbp.cds.ops.ServiceMetrics;
 import org.lbp.cds.rules.CompiledRuleset;
@@ -88,7 +89,7 @@ public class EvaluationService {
         }
         CompiledRuleset ruleset = engine.ruleset();
         RuleRun run = RuleEngine.run(ruleset, FactMapper.facts(parsed.intake(), thresholds));
-        Protocol protocol = ProtocolAssembler.assemble(org.lbp.cds.audit.EvaluationIds.next(now).toString(), now, parsed.intake().patientId(), run);
+        Protocol protocol = ProtocolAssembler.assemble(EvaluationIds.next(now).toString(), now, parsed.intake().patientId(), run);
         audit.record(body, thresholds, ruleset, run, protocol, caller);
         long nanos = System.nanoTime() - start;
         metrics.evaluated(protocol.status().code(), nanos, run.firings());
@@ -135,10 +136,10 @@ public class EvaluationService {
     /** Evaluates a parsed intake without recording it (benchmarks, warm-up). */
     public Protocol evaluate(Intake intake) {
         long start = System.nanoTime();
-        String evaluationId = org.lbp.cds.audit.EvaluationIds.next(clock.instant()).toString();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        String evaluationId = EvaluationIds.next(now).toString();
         RuleRun run = engine.run(FactMapper.facts(intake, thresholds));
-        Protocol protocol = ProtocolAssembler.assemble(evaluationId, clock.instant().truncatedTo(ChronoUnit.MILLIS),
-                intake.patientId(), run);
+        Protocol protocol = ProtocolAssembler.assemble(evaluationId, now, intake.patientId(), run);
         // The id and figures only: never the intake's content or the patient id.
         LOG.debugf("evaluation %s: status %s, %d firings, %d us", evaluationId, protocol.status().code(),
                 run.firings().size(), (System.nanoTime() - start) / 1000);

@@ -37,7 +37,7 @@ public final class CompiledRuleset {
     private CompiledRuleset(RulesetSource source, KieBase kieBase, List<RuleInfo> rules) {
         this.source = source;
         this.kieBase = kieBase;
-        // Creating a session costs about a sixth of an evaluation; a pooled one is reset instead. The pool holds one
+        // Creating a session cost about a sixth of the rules' time; a pooled one is reset instead. The pool holds one
         // session per evaluation running at the same time, at most, and creates the first on first use.
         this.sessions = kieBase.newKieSessionsPool(1);
         this.rules = List.copyOf(rules);
