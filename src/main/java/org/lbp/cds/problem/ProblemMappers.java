@@ -112,9 +112,28 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
+        if (clientClosed(e)) {
+            // The client went away while its request was being read (a timeout on its side, a dropped network): no
+            // answer can reach it and nothing failed here, so no error and no stack trace, only a count and a line.
+            metrics.rejected("client_closed");
+            LOG.debug("request not read: the client closed the connection");
+            return problem(new Problem("about:blank", "Bad Request", 400,
+                    "The connection closed before the request was read.", null));
+        }
         LOG.error("unexpected error", e);
         return problem(new Problem("about:blank", "Internal Server Error", 500,
                 "The service could not answer; the error was logged.", null));
+    }
+
+    /** Whether the failure is the client's connection closing (Vert.x's HttpClosedException among its causes). */
+    static boolean clientClosed(Throwable e) {
+        Throwable cause = e;
+        for (int depth = 0; cause != null && depth < 10; depth++, cause = cause.getCause()) {
+            if (cause instanceof io.vertx.core.http.HttpClosedException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static Response problem(Problem problem) {
