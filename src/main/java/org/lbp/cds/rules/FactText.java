@@ -39,7 +39,7 @@ public final class FactText {
         return text.length() <= MAX ? text : text.substring(0, MAX - 1) + "…";
     }
 
-    public static String one(Object fact) {
+    static String one(Object fact) {
         if (fact instanceof RegionScore s) {
             return s.region().code() + " " + side(s.left()) + "/" + side(s.right());
         }
