@@ -546,10 +546,15 @@ public final class PerfSuite {
               failed in 4 of 6 runs, each time on a different intake; in the one examined, an answer had lost a whole
               step (the lats step: R13 never fired). The sessions share the knowledge base, and the thread-safe mode
               evidently also guards state reached through it; the cause was not traced further. Reverted: the default,
-              thread-safe mode passed the same test in 6 runs of 6. Measured and not done: leaving out the red-flag
-              questions answered no (no rule reads them today: the rules match a flag present or unanswered) took 0.85
-              × the rules' time side by side, but a no would then be invisible to any later rule, and the red-flag
-              screen is the last place to save 5 µs. Fewer derived facts and firings would be the other way.
+              thread-safe mode passed the same test in 6 runs of 6. New since: `ColdStartConcurrencyTest`, 16 threads
+              running every scenario at once on five new knowledge bases (as the service's first requests after
+              start-up would), each run compared with the scenario's run alone; with the thread-safe mode off it
+              failed on the first knowledge base in 2 runs of 2 (a rule's consequence lost its match: a
+              NullPointerException inside Drools), and it passes with the default mode. Measured and not done: leaving
+              out the red-flag questions answered no (no rule reads them today: the rules match a flag present or
+              unanswered) took 0.85 × the rules' time side by side, but a no would then be invisible to any later
+              rule, and the red-flag screen is the last place to save 5 µs. Fewer derived facts and firings would be
+              the other way.
             - **What is left at start-up is class loading on 2 cores**: about 11,000 classes (Quarkus and its
               extensions: the OpenAPI document is prepared eagerly at start, ~0.4 s, a known Quarkus regression whose
               upstream fix makes it lazy, quarkusio/quarkus#54826; Qute, Micrometer, Vert.x; Flyway and H2 migrating a
