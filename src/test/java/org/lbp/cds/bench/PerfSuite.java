@@ -556,21 +556,22 @@ public final class PerfSuite {
               rule, and the red-flag screen is the last place to save 5 µs. Fewer derived facts and firings would be
               the other way.
             - **What is left at start-up is class loading on 2 cores**: about 11,000 classes (Quarkus and its
-              extensions: the OpenAPI document is prepared eagerly at start, ~0.4 s, a known Quarkus regression whose
-              upstream fix makes it lazy, quarkusio/quarkus#54826; Qute, Micrometer, Vert.x; Flyway and H2 migrating a
-              fresh audit store, ~0.5 s). Tried and measured (5 runs each, ±0.3 s noise): Quarkus' AppCDS archive,
-              0.1-0.2 s better; AppCDS with C1 only (`-XX:TieredStopAtLevel=1`), about 2.0 s and 200 MiB, but C1-only
-              code is slower at peak, so not adopted for a service measured on throughput; migrating the audit store
-              on its own thread in parallel, no gain (the JIT already uses the second core), reverted. Kept: one
-              warm-up evaluation at start-up, so the first request no longer pays for loading the evaluation path.
-              Step by step (`-Dquarkus.debug.print-startup-times=true`, 2026-11-26 late, a slow hour: launch to first
-              200 6.2-7.1 s): about 1 s of JVM and bootstrap before Quarkus' first step; the start-up observers 2.4 s
-              (the knowledge base 0.5 s, the fresh audit store's migration 1.1-1.6 s, the warm-up evaluation and the
-              checks the rest); preparing the OpenAPI document 0.92 s; Micrometer's registry 0.39 s; the CDI container
-              0.31 s; opening the socket 0.29 s; the JSON log formatters' set-up 0.26 s, although JSON logs are off;
-              the router 0.2 s. Serving `openapi/` as a plain file instead of through SmallRye OpenAPI (which parses
-              the file and builds its model at start) would save most of the 0.92 s, but Swagger UI comes with that
-              extension: not done.
+              extensions: the OpenAPI document is prepared eagerly at start, ~0.4 s, a known Quarkus regression,
+              quarkusio/quarkus#54826, whose fix (#55538, lazy unless a start-up filter needs it) came after 3.37.1,
+              and the later platforms lack extensions this project uses in the registry here; Qute, Micrometer,
+              Vert.x; Flyway and H2 migrating a fresh audit store, ~0.5 s). Tried and measured (5 runs each, ±0.3 s
+              noise): Quarkus' AppCDS archive, 0.1-0.2 s better; AppCDS with C1 only (`-XX:TieredStopAtLevel=1`),
+              about 2.0 s and 200 MiB, but C1-only code is slower at peak, so not adopted for a service measured on
+              throughput; migrating the audit store on its own thread in parallel, no gain (the JIT already uses the
+              second core), reverted. Kept: one warm-up evaluation at start-up, so the first request no longer pays
+              for loading the evaluation path. Step by step (`-Dquarkus.debug.print-startup-times=true`, 2026-11-26
+              late, a slow hour: launch to first 200 6.2-7.1 s): about 1 s of JVM and bootstrap before Quarkus' first
+              step; the start-up observers 2.4 s (the knowledge base 0.5 s, the fresh audit store's migration 1.1-1.6
+              s, the warm-up evaluation and the checks the rest); preparing the OpenAPI document 0.92 s; Micrometer's
+              registry 0.39 s; the CDI container 0.31 s; opening the socket 0.29 s; the JSON log formatters' set-up
+              0.26 s, although JSON logs are off; the router 0.2 s. Serving `openapi/` as a plain file instead of
+              through SmallRye OpenAPI (which parses the file and builds its model at start) would save most of the
+              0.92 s, but Swagger UI comes with that extension: not done.
             - **Audit writes**: the firings were ~25 indexed rows per evaluation, most of the single writer thread's
               time. They are now one JSON column in the record's row with the distinct rule ids beside it (V3
               migration; hashes unchanged); group commit keeps commits few (about 4 records per commit under load).
