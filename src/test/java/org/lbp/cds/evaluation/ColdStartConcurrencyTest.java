@@ -1,10 +1,7 @@
 package org.lbp.cds.evaluation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -13,29 +10,21 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.lbp.cds.rules.CompiledRuleset;
-import org.lbp.cds.rules.FactText;
-import org.lbp.cds.rules.Firing;
 import org.lbp.cds.rules.RuleEngine;
-import org.lbp.cds.rules.RuleRun;
 
 /**
  * The knowledge base builds parts of its network memory lazily, on the first session that needs them, and right after
  * start-up the first requests can arrive together. {@code ConcurrencyTest} runs its concurrent evaluations on a
  * knowledge base that already served each intake alone; here every knowledge base is new, and 16 threads run every
  * scenario on it at once, in a shuffled order. Each run must be exactly the scenario's run alone on another knowledge
- * base: the same firings in the same order on the same facts, and the same protocol. (With Drools' thread-safe mode
- * turned off on the sessions, tried for speed, this failed on the first knowledge base: a rule's consequence lost its
- * match.)
+ * base ({@link RunTrace}: the same facts, the same firings in the same order on the same facts, the same protocol).
+ * With Drools' thread-safe mode turned off on the sessions, tried for speed, this failed on the first knowledge base:
+ * a rule's consequence lost its match.
  */
 class ColdStartConcurrencyTest {
-
-    private static final ObjectMapper JSON = Clinic.JSON.copy().findAndRegisterModules();
-    private static final LocalDate TODAY = LocalDate.of(2026, 11, 25);
 
     @Test
     @DisplayName("16 threads running every scenario on a new knowledge base: every run equals the scenario's run alone")
@@ -43,14 +32,12 @@ class ColdStartConcurrencyTest {
         List<Scenario> scenarios = Scenario.all();
         List<List<Object>> facts = new ArrayList<>();
         for (Scenario scenario : scenarios) {
-            IntakeParser.Result parsed = IntakeParser.parse(scenario.intake().deepCopy(), TODAY);
-            assertTrue(parsed.valid(), () -> scenario + ": " + parsed.errors());
-            facts.add(FactMapper.facts(parsed.intake(), scenario.thresholds()));
+            facts.add(RunTrace.facts(scenario.intake(), scenario.thresholds()));
         }
         CompiledRuleset reference = new RuleEngine("classpath").ruleset();
-        List<String> alone = new ArrayList<>();
+        List<List<String>> alone = new ArrayList<>();
         for (List<Object> intake : facts) {
-            alone.add(trace(RuleEngine.run(reference, intake)));
+            alone.add(RunTrace.of(RuleEngine.run(reference, intake)));
         }
 
         ExecutorService threads = Executors.newFixedThreadPool(16);
@@ -62,9 +49,9 @@ class ColdStartConcurrencyTest {
                     order.add(i);
                 }
                 Collections.shuffle(order, new Random(seed));
-                List<Future<String>> runs = new ArrayList<>();
+                List<Future<List<String>>> runs = new ArrayList<>();
                 for (int i : order) {
-                    runs.add(threads.submit(() -> trace(RuleEngine.run(cold, facts.get(i)))));
+                    runs.add(threads.submit(() -> RunTrace.of(RuleEngine.run(cold, facts.get(i)))));
                 }
                 for (int k = 0; k < order.size(); k++) {
                     int i = order.get(k);
@@ -74,16 +61,5 @@ class ColdStartConcurrencyTest {
         } finally {
             threads.shutdownNow();
         }
-    }
-
-    /** What an auditor would see of one run: every firing on its facts, in order, and the protocol. */
-    private static String trace(RuleRun run) {
-        StringBuilder text = new StringBuilder(run.rulesetVersion()).append('\n');
-        for (Firing firing : run.firings()) {
-            text.append(firing.sequence()).append(' ').append(firing.ruleId()).append(" \"").append(firing.ruleName())
-                    .append("\" on ").append(FactText.describe(firing.matched())).append('\n');
-        }
-        JsonNode protocol = JSON.valueToTree(ProtocolAssembler.assemble("id", Instant.EPOCH, "p", run));
-        return text.append(protocol).toString();
     }
 }

@@ -5,15 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Example;
@@ -25,10 +22,7 @@ import net.jqwik.api.Provide;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionsPool;
 import org.lbp.cds.rules.CompiledRuleset;
-import org.lbp.cds.rules.FactText;
-import org.lbp.cds.rules.Firing;
 import org.lbp.cds.rules.RuleEngine;
-import org.lbp.cds.rules.RuleRun;
 import org.lbp.cds.rules.facts.Thresholds;
 
 /**
@@ -38,9 +32,6 @@ import org.lbp.cds.rules.facts.Thresholds;
  * same facts derived, the same firings in the same order on the same facts, the same protocol.
  */
 class SessionReuseProperties {
-
-    private static final ObjectMapper JSON = Clinic.JSON.copy().findAndRegisterModules();
-    private static final LocalDate TODAY = LocalDate.of(2026, 11, 25);
 
     private final CompiledRuleset ruleset = Clinic.engine().ruleset();
 
@@ -105,7 +96,7 @@ class SessionReuseProperties {
         try {
             for (int fired : new int[] {0, 1, 5}) {
                 KieSession session = pool.newKieSession();
-                for (Object fact : facts(stopped.intake(), stopped.thresholds())) {
+                for (Object fact : RunTrace.facts(stopped.intake(), stopped.thresholds())) {
                     session.insert(fact);
                 }
                 for (int phase = RuleEngine.PHASES.size() - 1; phase >= 0; phase--) {
@@ -128,31 +119,13 @@ class SessionReuseProperties {
     }
 
     private List<String> inNewSession(JsonNode intake, Thresholds thresholds) {
-        return trace(RuleEngine.runIn(ruleset.kieBase().newKieSession(), ruleset.version(), facts(intake, thresholds)));
+        return RunTrace.of(RuleEngine.runIn(ruleset.kieBase().newKieSession(), ruleset.version(),
+                RunTrace.facts(intake, thresholds)));
     }
 
     private List<String> inReusedSession(KieSessionsPool pool, JsonNode intake, Thresholds thresholds) {
-        return trace(RuleEngine.runIn(pool.newKieSession(), ruleset.version(), facts(intake, thresholds)));
-    }
-
-    private static List<Object> facts(JsonNode intake, Thresholds thresholds) {
-        IntakeParser.Result parsed = IntakeParser.parse(intake.deepCopy(), TODAY);
-        assertTrue(parsed.valid(), () -> "invalid intake: " + parsed.errors());
-        return FactMapper.facts(parsed.intake(), thresholds);
-    }
-
-    /** What an auditor would see of one run: every fact, every firing on its facts, and the protocol. */
-    private static List<String> trace(RuleRun run) {
-        List<String> lines = new ArrayList<>();
-        for (Object fact : run.facts()) {
-            lines.add("fact " + FactText.describe(List.of(fact)));
-        }
-        for (Firing firing : run.firings()) {
-            lines.add("firing " + firing.sequence() + " " + firing.ruleId() + " \"" + firing.ruleName() + "\" on "
-                    + FactText.describe(firing.matched()));
-        }
-        lines.add("protocol " + JSON.valueToTree(ProtocolAssembler.assemble("id", Instant.EPOCH, "p", run)));
-        return lines;
+        return RunTrace.of(RuleEngine.runIn(pool.newKieSession(), ruleset.version(),
+                RunTrace.facts(intake, thresholds)));
     }
 
     private static Scenario scenario(String name) {
