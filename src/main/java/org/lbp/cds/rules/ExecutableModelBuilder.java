@@ -31,7 +31,7 @@ public final class ExecutableModelBuilder {
         KieServices services = KieServices.Factory.get();
         ReleaseId releaseId = CompiledRuleset.releaseId(source);
         build(source, classLoader, releaseId);
-        return CompiledRuleset.of(source, services.newKieContainer(releaseId, classLoader).getKieBase());
+        return CompiledRuleset.of(source, services.newKieContainer(releaseId, classLoader).newKieBase(CompiledRuleset.configuration()));
     }
 
     /**

@@ -62,6 +62,22 @@ class RulesetTest {
         assertFalse(consequenceOf(drl).contains("Lambda"), consequenceOf(drl));
     }
 
+    @Test
+    @DisplayName("Every knowledge base is immutable: the executable model, the DRL compiled at start-up or for replay, and the model built in memory")
+    void everyKnowledgeBaseIsImmutable() {
+        RulesetSource packaged = RulesetSource.fromClasspath(getClass().getClassLoader(), "rules");
+        ClassLoader loader = getClass().getClassLoader();
+
+        assertFalse(mutable(ExecutableModel.load(packaged, loader, new StringBuilder()).orElseThrow()));
+        assertFalse(mutable(CompiledRuleset.compile(packaged, loader)));
+        assertFalse(mutable(ExecutableModelBuilder.compile(packaged, loader)));
+        assertFalse(mutable(new RuleEngine("classpath").ruleset()), "the service's own knowledge base");
+    }
+
+    private static boolean mutable(CompiledRuleset ruleset) {
+        return ((org.drools.core.impl.InternalRuleBase) ruleset.kieBase()).getKieBaseConfiguration().isMutabilityEnabled();
+    }
+
     private static String consequenceOf(CompiledRuleset ruleset) {
         org.kie.api.definition.rule.Rule rule = ruleset.kieBase().getRule("lbp.rules", ruleset.rules().get(0).name());
         return ((org.drools.base.definitions.rule.impl.RuleImpl) rule).getConsequence().getClass().getName();
