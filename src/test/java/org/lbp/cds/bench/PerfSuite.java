@@ -555,6 +555,22 @@ public final class PerfSuite {
               unanswered) took 0.85 × the rules' time side by side, but a no would then be invisible to any later
               rule, and the red-flag screen is the last place to save 5 µs. Fewer derived facts and firings would be
               the other way.
+            - **Every knowledge base is now immutable** (Drools' `KieBaseMutabilityOption.DISABLED`, 2026-11-27; the
+              service never adds a rule to a knowledge base, a new ruleset is a new one). A JFR profile of the rules
+              in process showed a seventh of their time in Drools' class-aware fact store: one store per fact class,
+              each new store checked against every other (`isAssignableFrom`), rebuilt in every evaluation because
+              the pool's reset drops them. An immutable knowledge base gets a plain identity store instead, and a fact
+              that no pattern accepts leaves the store at once (no rule added later could match it); the recorder
+              sees every insertion either way, so the audit and the explanations hold the same facts. Side by side
+              in one JVM (50 rounds over the scenarios after 10 of warm-up, four runs): 0.88, 0.88, 0.89 and 0.89 ×
+              the rules' time (medians 34.0 against 38.7 µs, 32.9 against 37.2, 36.3 against 40.6, 35.1 against
+              39.5). `ConcurrencyTest`, `ColdStartConcurrencyTest` and `SessionReuseProperties` passed in 6 runs of
+              6, the scenarios and the equivalence of the executable model and the DRL as before; `RulesetTest`
+              checks that each of the three ways a knowledge base is built makes it immutable. In the same profile,
+              afterwards: Drools' own insert path is a third of the time (finding each fact's type configuration
+              about a seventh, its thread-safe propagation queue a twentieth); what is left is spread thinly over
+              Drools' network. Java 25 (not this project's Java 17) ran the same jar's evaluations in 37-38 µs
+              against 41-43 µs on Java 17 in the same hour.
             - **What is left at start-up is class loading on 2 cores**: about 11,000 classes (Quarkus and its
               extensions: the OpenAPI document is prepared eagerly at start, ~0.4 s, a known Quarkus regression,
               quarkusio/quarkus#54826, whose fix (#55538, lazy unless a start-up filter needs it) came after 3.37.1,
@@ -572,6 +588,14 @@ public final class PerfSuite {
               0.26 s, although JSON logs are off; the router 0.2 s. Serving `openapi/` as a plain file instead of
               through SmallRye OpenAPI (which parses the file and builds its model at start) would save most of the
               0.92 s, but Swagger UI comes with that extension: not done.
+              Tried on 2026-11-27 (a fast hour: Quarkus started in 2.4-2.6 s, ready 2.6-2.9 s, first 200 2.7-3.4 s,
+              idle RSS 173-207 MiB): a per-request OpenAPI filter, with which Quarkus keeps the model and writes the
+              document on request instead of at start, saved nothing (`prepareDocuments` 288-317 ms against 307-326):
+              the time is in reading the document and building its model, not in writing it. Not kept. Java 25's AOT
+              cache (Temurin 25, not this project's Java 17; one training run of 10 s under load, then
+              `-XX:AOTCache`): ready in 1.84-2.07 s against 2.59-2.88 s on Java 25 without it, but idle RSS 272-274 MiB
+              (the mapped cache) against 182-187: with it the start-up target would be met and the memory target
+              missed. `MALLOC_ARENA_MAX=2` changed nothing at idle (178-187 against 179-187 MiB).
             - **Audit writes**: the firings were ~25 indexed rows per evaluation, most of the single writer thread's
               time. They are now one JSON column in the record's row with the distinct rule ids beside it (V3
               migration; hashes unchanged); group commit keeps commits few (about 4 records per commit under load).
@@ -645,6 +669,9 @@ public final class PerfSuite {
               with either kind of id, against 9.5 KB per record in an earlier measurement after 134,000 evaluations:
               during load the file also holds what H2 keeps of the last 45 s of commits (its retention time), at
               about 1,000 records a second.
+              Tried on 2026-11-27 (90 s of load, then `-c1` and `-c4` for 30 s each, one run per setting): H2's page
+              size 4 KB or 64 KB instead of 16 KB, p99 29 and 37 ms at `-c1` against 34 ms as is; H2's page
+              compression, 99 ms. No gain: not changed.
             - **Memory: the heap is now bounded** as the container runs it (`-XX:MaxRAMPercentage=50`, 256 MiB under
               the manifest's limit; `-Xmx256m` here). Unbounded, G1 sized the heap from the machine's 24 GiB: 221-228
               MiB idle and over 1 GiB under load. Bounded: 188-214 MiB idle over five starts (the 200 MiB target met
