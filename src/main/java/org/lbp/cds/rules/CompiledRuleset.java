@@ -57,7 +57,7 @@ public final class CompiledRuleset {
         ReleaseId releaseId = releaseId(source);
         KieBuilder builder = services.newKieBuilder(fileSystem(source, releaseId), classLoader).buildAll();
         failOnErrors(builder);
-        return of(source, services.newKieContainer(releaseId, classLoader).newKieBase(configuration()));
+        return of(source, services.newKieContainer(releaseId, classLoader).newKieBase(configuration(classLoader)));
     }
 
     /**
@@ -66,10 +66,11 @@ public final class CompiledRuleset {
      * one with less bookkeeping: a plain identity store of the facts instead of one store per fact class, rebuilt in
      * every evaluation by the pool's reset; and a fact that no pattern accepts is dropped from the store at once (it
      * can never match, since no rule can be added). The recorder sees every insertion either way, so the audit and the
-     * explanations list the same facts. Measured side by side in one JVM: 0.88 × the rules' time.
+     * explanations list the same facts. Measured side by side in one JVM: 0.88 × the rules' time. The fact classes are
+     * loaded through {@code classLoader}, as in Drools' own default configuration.
      */
-    public static KieBaseConfiguration configuration() {
-        KieBaseConfiguration configuration = KieServices.Factory.get().newKieBaseConfiguration();
+    public static KieBaseConfiguration configuration(ClassLoader classLoader) {
+        KieBaseConfiguration configuration = KieServices.Factory.get().newKieBaseConfiguration(null, classLoader);
         configuration.setOption(KieBaseMutabilityOption.DISABLED);
         return configuration;
     }

@@ -73,7 +73,7 @@ public final class ExecutableModel {
                 throw new RulesetException("the executable model class " + name + " cannot be loaded: " + e);
             }
         }
-        KieBase kieBase = KieBaseBuilder.createKieBaseFromModel(models, CompiledRuleset.configuration());
+        KieBase kieBase = KieBaseBuilder.createKieBaseFromModel(models, CompiledRuleset.configuration(classLoader));
         return Optional.of(CompiledRuleset.of(source, kieBase));
     }
 

@@ -31,7 +31,8 @@ public final class ExecutableModelBuilder {
         KieServices services = KieServices.Factory.get();
         ReleaseId releaseId = CompiledRuleset.releaseId(source);
         build(source, classLoader, releaseId);
-        return CompiledRuleset.of(source, services.newKieContainer(releaseId, classLoader).newKieBase(CompiledRuleset.configuration()));
+        return CompiledRuleset.of(source,
+                services.newKieContainer(releaseId, classLoader).newKieBase(CompiledRuleset.configuration(classLoader)));
     }
 
     /**

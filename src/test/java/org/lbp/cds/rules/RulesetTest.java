@@ -63,7 +63,7 @@ class RulesetTest {
     }
 
     @Test
-    @DisplayName("Every knowledge base is immutable: the executable model, the DRL compiled at start-up or for replay, and the model built in memory")
+    @DisplayName("Every knowledge base is immutable: the executable model, the DRL (start-up, replay), the model built in memory")
     void everyKnowledgeBaseIsImmutable() {
         RulesetSource packaged = RulesetSource.fromClasspath(getClass().getClassLoader(), "rules");
         ClassLoader loader = getClass().getClassLoader();
