@@ -57,11 +57,13 @@ class ConfigurationReferenceTest {
     private static Map<String, Documented> readme;
     /** What the code reads: property name → its default in the code (null: none). */
     private static Map<String, String> read;
+    private static Properties file;
 
     @BeforeAll
     static void load() throws IOException {
         readme = readmeTable(Files.readString(README, StandardCharsets.UTF_8));
         read = propertiesReadByTheService();
+        file = applicationProperties();
     }
 
     @Test
@@ -83,8 +85,7 @@ class ConfigurationReferenceTest {
 
     @Test
     @DisplayName("Each property's default in the README is the code's default, and application.properties agrees")
-    void defaultsAgree() throws IOException {
-        Properties file = applicationProperties();
+    void defaultsAgree() {
         List<String> wrong = new ArrayList<>();
         for (Map.Entry<String, String> property : read.entrySet()) {
             Documented row = readme.get(property.getKey());
@@ -105,9 +106,9 @@ class ConfigurationReferenceTest {
 
     @Test
     @DisplayName("Every profile that changes an lbp.* property in application.properties is named in the README's row")
-    void profilesNamed() throws IOException {
+    void profilesNamed() {
         Map<String, Set<String>> inFile = new TreeMap<>();
-        for (String key : applicationProperties().stringPropertyNames()) {
+        for (String key : file.stringPropertyNames()) {
             Matcher matcher = PROFILED.matcher(key);
             if (matcher.matches()) {
                 inFile.computeIfAbsent(matcher.group(2), k -> new TreeSet<>()).add(matcher.group(1));
