@@ -63,9 +63,10 @@ public class AuditService implements AuditTrail {
         writer.start();
     }
 
+    /** At shutdown, after the HTTP requests in flight were answered: the records still queued are committed first. */
     @PreDestroy
     public void stop() {
-        writer.stop();
+        writer.stop(config.commitTimeout());
     }
 
     public boolean enabled() {

@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,6 +47,9 @@ final class AuditWriter implements Runnable {
     private final org.lbp.cds.ops.ServiceMetrics metrics;
     private final BlockingQueue<Object> queue = new LinkedBlockingQueue<>(100_000);
     private final Set<String> storedRulesets = ConcurrentHashMap.newKeySet();
+    /** The last thing the writer takes: put by {@link #stop}, after which nothing is admitted. */
+    private static final Object STOP = new Object();
+    private final Object admission = new Object();
     private volatile boolean running = true;
     private Thread thread;
 
@@ -61,30 +65,60 @@ final class AuditWriter implements Runnable {
         thread.start();
     }
 
-    void stop() {
-        running = false;
-        if (thread != null) {
-            thread.interrupt();
+    /**
+     * Stops taking records, commits every record already taken (a request waiting for its commit is answered), then
+     * stops the thread; if that takes longer than {@code wait} (a store that hangs), the thread is interrupted and the
+     * records left fail, so their requests answer 503.
+     */
+    void stop(Duration wait) {
+        synchronized (admission) {
+            if (!running) {
+                return;
+            }
+            running = false;
+            queue.offer(STOP);
         }
+        if (thread != null) {
+            try {
+                thread.join(wait.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (thread.isAlive()) {
+                LOG.warnf("audit store: the writer did not finish its records within %s of the stop; interrupted", wait);
+                thread.interrupt();
+            }
+        }
+        failLeft();
     }
 
     CompletableFuture<Long> submit(AuditEntry entry, Instant evaluatedAt, Supplier<String> rulesetFiles) {
         CompletableFuture<Long> done = new CompletableFuture<>();
-        if (!queue.offer(new Pending(entry, evaluatedAt, rulesetFiles, StoredFirings.json(entry.firings()),
-                StoredFirings.ruleIds(entry.firings()), done))) {
-            done.completeExceptionally(new IllegalStateException("audit queue full"));
+        Pending pending = new Pending(entry, evaluatedAt, rulesetFiles, StoredFirings.json(entry.firings()),
+                StoredFirings.ruleIds(entry.firings()), done);
+        synchronized (admission) { // nothing is admitted behind the stop mark, so everything admitted is written
+            if (!running) {
+                done.completeExceptionally(new IllegalStateException("the service is stopping"));
+            } else if (!queue.offer(pending)) {
+                done.completeExceptionally(new IllegalStateException("audit queue full"));
+            }
         }
         return done;
     }
 
     void reject(Rejection rejection) {
-        queue.offer(rejection); // best effort: counting never delays or fails a 400
+        synchronized (admission) {
+            if (running) {
+                queue.offer(rejection); // best effort: counting never delays or fails a 400
+            }
+        }
     }
 
     @Override
     public void run() {
         List<Object> batch = new ArrayList<>(batchSize);
-        while (running) {
+        boolean stopping = false;
+        while (!stopping) {
             try {
                 batch.add(queue.take());
                 queue.drainTo(batch, batchSize - 1);
@@ -97,8 +131,10 @@ final class AuditWriter implements Runnable {
             for (Object item : batch) {
                 if (item instanceof Pending pending) {
                     records.add(pending);
+                } else if (item instanceof Rejection rejection) {
+                    rejections.add(rejection);
                 } else {
-                    rejections.add((Rejection) item);
+                    stopping = true; // the stop mark comes last: everything before it is in this batch or written
                 }
             }
             batch.clear();
@@ -109,7 +145,13 @@ final class AuditWriter implements Runnable {
                 writeRejections(rejections);
             }
         }
-        for (Object left : queue) {
+        failLeft();
+    }
+
+    /** Records the writer will not write (it was interrupted, or never started) fail: their requests answer 503. */
+    private void failLeft() {
+        Object left;
+        while ((left = queue.poll()) != null) {
             if (left instanceof Pending pending) {
                 pending.done.completeExceptionally(new IllegalStateException("the service is stopping"));
             }
