@@ -13,6 +13,7 @@ import jakarta.enterprise.event.Observes;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
 import org.jboss.logging.Logger;
@@ -63,7 +64,15 @@ public class AuditService implements AuditTrail {
         writer.start();
     }
 
-    /** At shutdown, after the HTTP requests in flight were answered: the records still queued are committed first. */
+    /**
+     * At shutdown, once the HTTP requests in flight were answered (or {@code quarkus.shutdown.timeout} ran out), and
+     * before any bean is destroyed, so that the store is still open: the records still queued are committed first.
+     */
+    void onStop(@Observes ShutdownEvent event) {
+        stop();
+    }
+
+    /** Stops the writer (once; again at the bean's end does nothing): its queued records are committed first. */
     @PreDestroy
     public void stop() {
         writer.stop(config.commitTimeout());

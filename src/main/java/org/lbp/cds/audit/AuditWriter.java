@@ -87,9 +87,14 @@ final class AuditWriter implements Runnable {
             if (thread.isAlive()) {
                 LOG.warnf("audit store: the writer did not finish its records within %s of the stop; interrupted", wait);
                 thread.interrupt();
+            } else {
+                LOG.info("Audit writer stopped, its queue drained");
             }
         }
         failLeft();
+        if (thread != null && thread.isAlive()) {
+            queue.offer(STOP); // a writer stuck in the store that comes back ends at once, rather than waiting for ever
+        }
     }
 
     CompletableFuture<Long> submit(AuditEntry entry, Instant evaluatedAt, Supplier<String> rulesetFiles) {
@@ -99,7 +104,7 @@ final class AuditWriter implements Runnable {
         synchronized (admission) { // nothing is admitted behind the stop mark, so everything admitted is written
             if (!running) {
                 done.completeExceptionally(new IllegalStateException("the service is stopping"));
-            } else if (!queue.offer(pending)) {
+            } else if (queue.remainingCapacity() <= 1 || !queue.offer(pending)) { // the last place is the stop mark's
                 done.completeExceptionally(new IllegalStateException("audit queue full"));
             }
         }
@@ -108,7 +113,7 @@ final class AuditWriter implements Runnable {
 
     void reject(Rejection rejection) {
         synchronized (admission) {
-            if (running) {
+            if (running && queue.remainingCapacity() > 1) { // the last place is the stop mark's
                 queue.offer(rejection); // best effort: counting never delays or fails a 400
             }
         }

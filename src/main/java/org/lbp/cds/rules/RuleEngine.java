@@ -45,7 +45,7 @@ public class RuleEngine {
     /**
      * The most rule firings one evaluation may take. The catalogue fires 13 on average and never more than a few
      * dozen; a rule that keeps matching what it inserts (a faulty rule, e.g. edited in a rules folder) would otherwise
-     * hold a request thread and a core for ever. Reaching it fails the evaluation: no protocol, a 500, an error logged.
+     * hold a request thread and a core for ever. One firing more fails the evaluation: no protocol, a 500, an error logged.
      */
     public static final int MAX_FIRINGS = 10_000;
 
@@ -127,7 +127,7 @@ public class RuleEngine {
                     group.setFocus();
                 }
             }
-            if (session.fireAllRules(MAX_FIRINGS) >= MAX_FIRINGS) {
+            if (session.fireAllRules(MAX_FIRINGS + 1) > MAX_FIRINGS) {
                 throw new RulesDidNotSettleException(rulesetVersion, recorder.firings());
             }
             return new RuleRun(rulesetVersion, recorder.inserted(), recorder.firings());

@@ -17,8 +17,9 @@ public class RulesDidNotSettleException extends RuntimeException {
     }
 
     private RulesDidNotSettleException(String rulesetVersion, List<Firing> firings, Map.Entry<String, Long> most) {
-        super(String.format("The rules of version %s did not settle: %d firings, of which %d by %s. No protocol was given;"
-                + " the rule keeps matching what it inserts.", rulesetVersion, firings.size(), most.getValue(), most.getKey()));
+        super(String.format("The rules of version %s did not settle within %d firings; %s fired %d times. No protocol was"
+                + " given: a rule keeps matching what it inserts.", rulesetVersion, RuleEngine.MAX_FIRINGS, most.getKey(),
+                most.getValue()));
         this.ruleId = most.getKey();
     }
 

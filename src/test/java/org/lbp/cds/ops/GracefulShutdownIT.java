@@ -33,9 +33,9 @@ import org.lbp.cds.evaluation.Clinic;
 
 /**
  * The packaged service stopped with SIGTERM under load, as Kubernetes stops a replica in a rolling update: the clients
- * go through a "balancer" that follows the readiness probe, as a Service's endpoints do. Readiness must report DOWN
- * while the service still serves (the shutdown delay), every request sent must be answered 200, none cut, and every
- * 200 must be in the trail.
+ * go through a "balancer" that stops routing when readiness reports DOWN. Readiness must report DOWN while the service
+ * still serves (the shutdown delay), every request sent must be answered 200, none cut, and every 200 must be in the
+ * trail.
  */
 class GracefulShutdownIT {
 
@@ -52,7 +52,7 @@ class GracefulShutdownIT {
     @DisplayName("SIGTERM under load behind a readiness-following balancer: no request cut, every 200 recorded")
     void sigtermUnderLoad() throws Exception {
         Path dataDir = Files.createTempDirectory(Path.of("target"), "shutdown-h2-");
-        List<String> properties = List.of("lbp.audit.data-dir=" + dataDir.toAbsolutePath(), "quarkus.shutdown.delay=1s");
+        List<String> properties = List.of("lbp.audit.data-dir=" + dataDir.toAbsolutePath(), "quarkus.shutdown.delay=2s");
         ServiceProcess service = ServiceProcess.start(ServiceProcess.freePort(), "shutdown-it", properties);
         services.add(service);
         List<String> bodies = new ArrayList<>();
@@ -64,11 +64,14 @@ class GracefulShutdownIT {
         }
         AtomicBoolean routable = new AtomicBoolean(true);
         AtomicReference<String> probeSaw = new AtomicReference<>();
+        AtomicLong signalledAt = new AtomicLong(Long.MAX_VALUE);
+        AtomicLong downAt = new AtomicLong();
         Thread balancer = new Thread(() -> { // probes every 100 ms, and stops routing at the first answer that is not 200
             while (routable.get()) {
                 try {
                     int status = service.get("/q/health/ready").statusCode();
                     if (status != 200) {
+                        downAt.set(System.nanoTime());
                         probeSaw.set(String.valueOf(status));
                         routable.set(false);
                     }
@@ -84,7 +87,6 @@ class GracefulShutdownIT {
         balancer.start();
         Queue<String> answered = new ConcurrentLinkedQueue<>();
         Map<String, AtomicInteger> outcomes = new ConcurrentHashMap<>();
-        AtomicLong signalledAt = new AtomicLong(Long.MAX_VALUE);
         AtomicInteger answeredAfterSignal = new AtomicInteger();
         ExecutorService clients = Executors.newFixedThreadPool(8);
         for (int c = 0; c < 8; c++) {
@@ -126,6 +128,8 @@ class GracefulShutdownIT {
         assertTrue(exited, "the service did not stop within 30 s of SIGTERM");
         assertTrue(beforeStop > 50, "load before SIGTERM: " + beforeStop);
         assertEquals("503", probeSaw.get(), "readiness reports DOWN while the service still answers");
+        assertTrue(downAt.get() > signalledAt.get(), "readiness went DOWN after SIGTERM, not before");
+        assertTrue(answeredAfterSignal.get() > 0, "the requests in flight at SIGTERM were answered");
         assertEquals(Map.of("200", answered.size()), outcomes.entrySet().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().get())), "every request sent is answered 200");
 
