@@ -78,6 +78,11 @@ public class AuditService implements AuditTrail {
         writer.stop(config.commitTimeout());
     }
 
+    /** The error the audit writer died of, if it died: the service can answer no evaluation until it restarts. */
+    public java.util.Optional<Throwable> writerFailure() {
+        return java.util.Optional.ofNullable(writer.died());
+    }
+
     public boolean enabled() {
         return config.enabled();
     }

@@ -51,6 +51,10 @@ final class AuditWriter implements Runnable {
     private static final Object STOP = new Object();
     private final Object admission = new Object();
     private volatile boolean running = true;
+    /** What stopped the writer thread when it was not asked to stop (an Error): the service cannot record any more. */
+    private volatile Throwable died;
+    /** The records being written, failed if the thread dies while writing them. */
+    private List<Pending> writing = List.of();
     private Thread thread;
 
     AuditWriter(AuditDatabase database, int batchSize, org.lbp.cds.ops.ServiceMetrics metrics) {
@@ -104,6 +108,8 @@ final class AuditWriter implements Runnable {
         synchronized (admission) { // nothing is admitted behind the stop mark, so everything admitted is written
             if (!running) {
                 done.completeExceptionally(new IllegalStateException("the service is stopping"));
+            } else if (died != null) {
+                done.completeExceptionally(new IllegalStateException("the audit writer stopped on an error", died));
             } else if (queue.remainingCapacity() <= 1 || !queue.offer(pending)) { // the last place is the stop mark's
                 done.completeExceptionally(new IllegalStateException("audit queue full"));
             }
@@ -119,8 +125,26 @@ final class AuditWriter implements Runnable {
         }
     }
 
+    /** The error the writer thread died of, if it died without being stopped; then nothing can be recorded. */
+    Throwable died() {
+        return died;
+    }
+
     @Override
     public void run() {
+        try {
+            write();
+        } catch (Throwable e) { // an Error (out of memory, a class that cannot load): nothing more can be recorded
+            died = e;
+            LOG.error("audit store: the writer thread died; no evaluation can be recorded or answered until the service"
+                    + " restarts (liveness reports it)", e);
+            writing.forEach(pending -> pending.done.completeExceptionally(e));
+        } finally {
+            failLeft();
+        }
+    }
+
+    private void write() {
         List<Object> batch = new ArrayList<>(batchSize);
         boolean stopping = false;
         while (!stopping) {
@@ -144,13 +168,14 @@ final class AuditWriter implements Runnable {
             }
             batch.clear();
             if (!records.isEmpty()) {
+                writing = records;
                 writeRecords(records);
+                writing = List.of();
             }
             if (!rejections.isEmpty()) {
                 writeRejections(rejections);
             }
         }
-        failLeft();
     }
 
     /** Records the writer will not write (it was interrupted, or never started) fail: their requests answer 503. */

@@ -1,6 +1,7 @@
 package org.lbp.cds.audit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Stopping the audit writer (the service's shutdown, after its HTTP requests in flight were answered) commits every
  * record it had already taken: a request waiting for its commit when the stop comes is answered, not failed. What
- * comes after the stop is refused at once. On the embedded store, as the one-command default runs it, and on a
+ * comes after the stop is refused at once. A writer that dies of an error instead is known, and refuses at once too. On the embedded store, as the one-command default runs it, and on a
  * PostgreSQL database of its own in the PostgreSQL run.
  */
 class AuditWriterStopTest {
@@ -53,7 +54,7 @@ class AuditWriterStopTest {
             assertTrue(new AuditRepository(database).verify().valid(), "the chain is valid");
 
             CompletableFuture<Long> late = writer.submit(entry(at.plusSeconds(60)), at, () -> "{}");
-            ExecutionException refused = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class,
+            ExecutionException refused = assertThrows(ExecutionException.class,
                     () -> late.get(100, TimeUnit.MILLISECONDS), "a record after the stop is refused, not left waiting");
             assertEquals("the service is stopping", refused.getCause().getMessage());
             assertEquals(QUEUED, count(database));
@@ -66,8 +67,46 @@ class AuditWriterStopTest {
         }
     }
 
+    @Test
+    @DisplayName("A writer thread that dies of an error: the record it was writing fails at once, so does every later one, and the service knows")
+    void aWriterThatDiesIsKnown(@TempDir Path dataDir) throws Exception {
+        TestStore postgres = TestStore.postgres() ? TestStore.createPostgres() : null;
+        AuditDatabase database = new AuditDatabase(postgres != null ? postgres.config() : TestStore.embedded(dataDir));
+        AuditWriter writer = new AuditWriter(database, 64, org.lbp.cds.ops.ServiceMetrics.NONE);
+        try {
+            writer.start();
+            Instant at = Instant.parse("2026-11-27T09:00:00Z");
+            writer.submit(entry(at), at, () -> "{}").get(30, TimeUnit.SECONDS); // a healthy writer first
+            assertEquals(null, writer.died());
+
+            // storing a new ruleset version reads its files: here that throws an Error, which no writer can go on from
+            CompletableFuture<Long> fatal = writer.submit(entry(at.plusSeconds(1), "sha256:unreadable"), at, () -> {
+                throw new AssertionError("the ruleset's files cannot be read");
+            });
+            ExecutionException failed = assertThrows(ExecutionException.class, () -> fatal.get(30, TimeUnit.SECONDS));
+            assertTrue(failed.getCause() instanceof AssertionError, failed.toString());
+            assertTrue(writer.died() instanceof AssertionError, "the writer's death is known (liveness reports it)");
+
+            CompletableFuture<Long> after = writer.submit(entry(at.plusSeconds(2)), at, () -> "{}");
+            ExecutionException refused = assertThrows(ExecutionException.class, () -> after.get(100, TimeUnit.MILLISECONDS),
+                    "refused at once, not after the commit timeout");
+            assertEquals("the audit writer stopped on an error", refused.getCause().getMessage());
+            assertEquals(1, count(database), "only the record before the error is in the trail");
+        } finally {
+            writer.stop(Duration.ofSeconds(1));
+            database.close();
+            if (postgres != null) {
+                postgres.close();
+            }
+        }
+    }
+
     private static AuditEntry entry(Instant at) {
-        return new AuditEntry(EvaluationIds.next(at).toString(), at.toString(), "test", "PT-STOP", "sha256:stop-test", "ok",
+        return entry(at, "sha256:stop-test");
+    }
+
+    private static AuditEntry entry(Instant at, String rulesetVersion) {
+        return new AuditEntry(EvaluationIds.next(at).toString(), at.toString(), "test", "PT-STOP", rulesetVersion, "ok",
                 "{}", "{\"patientId\":\"PT-STOP\"}", "{\"status\":\"ok\"}", List.of());
     }
 

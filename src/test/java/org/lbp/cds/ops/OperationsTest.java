@@ -18,12 +18,12 @@ import org.lbp.cds.security.Tokens;
 class OperationsTest {
 
     @Test
-    @DisplayName("Readiness reports the knowledge base loaded and the audit store reachable; liveness is separate")
+    @DisplayName("Readiness reports the knowledge base loaded and the audit store reachable; liveness, separate, the process and the audit writer alive")
     void health() {
         given().get("/q/health/ready").then().statusCode(200)
                 .body("checks.name", hasItems("knowledge-base", "audit-store"))
                 .body(containsString("rulesetVersion"));
-        given().get("/q/health/live").then().statusCode(200).body("checks.name", hasItems("process"))
+        given().get("/q/health/live").then().statusCode(200).body("checks.name", hasItems("process", "audit-writer"))
                 .body(containsString("process"));
     }
 
