@@ -91,7 +91,7 @@ final class AuditWriter implements Runnable {
             if (thread.isAlive()) {
                 LOG.warnf("audit store: the writer did not finish its records within %s of the stop; interrupted", wait);
                 thread.interrupt();
-            } else {
+            } else if (died == null) {
                 LOG.info("Audit writer stopped, its queue drained");
             }
         }

@@ -13,10 +13,10 @@ public class RulesDidNotSettleException extends RuntimeException {
     private final String ruleId;
 
     RulesDidNotSettleException(String rulesetVersion, List<Firing> firings) {
-        this(rulesetVersion, firings, mostFired(firings));
+        this(rulesetVersion, mostFired(firings));
     }
 
-    private RulesDidNotSettleException(String rulesetVersion, List<Firing> firings, Map.Entry<String, Long> most) {
+    private RulesDidNotSettleException(String rulesetVersion, Map.Entry<String, Long> most) {
         super(String.format("The rules of version %s did not settle within %d firings; %s fired %d times. No protocol was"
                 + " given: a rule keeps matching what it inserts.", rulesetVersion, RuleEngine.MAX_FIRINGS, most.getKey(),
                 most.getValue()));
