@@ -16,6 +16,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,76 +31,75 @@ import org.junit.jupiter.api.io.TempDir;
 class AuditWriterStopTest {
 
     private static final int QUEUED = 500;
+    private static final Instant AT = Instant.parse("2026-11-27T09:00:00Z");
 
-    @Test
-    @DisplayName("Stopped with 500 records queued: all 500 are committed and their callers told so; a record after the stop is refused at once")
-    void stopCommitsWhatIsQueued(@TempDir Path dataDir) throws Exception {
-        TestStore postgres = TestStore.postgres() ? TestStore.createPostgres() : null;
-        AuditDatabase database = new AuditDatabase(postgres != null ? postgres.config() : TestStore.embedded(dataDir));
+    @TempDir
+    Path dataDir;
+    private TestStore postgres;
+    private AuditDatabase database;
+    private AuditWriter writer;
+
+    /** The run's store: the embedded H2 file, or a PostgreSQL database of its own in the PostgreSQL run. */
+    @BeforeEach
+    void startWriter() {
+        postgres = TestStore.postgres() ? TestStore.createPostgres() : null;
+        database = new AuditDatabase(postgres != null ? postgres.config() : TestStore.embedded(dataDir));
         database.start();
-        AuditWriter writer = new AuditWriter(database, 64, org.lbp.cds.ops.ServiceMetrics.NONE);
-        try {
-            writer.start();
-            List<CompletableFuture<Long>> commits = new ArrayList<>();
-            Instant at = Instant.parse("2026-11-27T09:00:00Z");
-            for (int i = 0; i < QUEUED; i++) { // far faster than the writer commits: most are still queued at the stop
-                commits.add(writer.submit(entry(at.plusMillis(i)), at, () -> "{}"));
-            }
-            writer.stop(Duration.ofSeconds(30));
+        writer = new AuditWriter(database, 64, org.lbp.cds.ops.ServiceMetrics.NONE);
+        writer.start();
+    }
 
-            for (CompletableFuture<Long> commit : commits) {
-                assertTrue(commit.isDone(), "every caller has its answer when the stop returns");
-                commit.get(); // committed: throws if the record failed
-            }
-            assertEquals(QUEUED, count(database), "every record queued before the stop is in the trail");
-            assertTrue(new AuditRepository(database).verify().valid(), "the chain is valid");
-
-            CompletableFuture<Long> late = writer.submit(entry(at.plusSeconds(60)), at, () -> "{}");
-            ExecutionException refused = assertThrows(ExecutionException.class,
-                    () -> late.get(100, TimeUnit.MILLISECONDS), "a record after the stop is refused, not left waiting");
-            assertEquals("the service is stopping", refused.getCause().getMessage());
-            assertEquals(QUEUED, count(database));
-        } finally {
-            writer.stop(Duration.ofSeconds(1));
-            database.close();
-            if (postgres != null) {
-                postgres.close();
-            }
+    @AfterEach
+    void closeStore() {
+        writer.stop(Duration.ofSeconds(1));
+        database.close();
+        if (postgres != null) {
+            postgres.close();
         }
     }
 
     @Test
-    @DisplayName("A writer thread that dies of an error: the record it was writing fails at once, so does every later one, and the service knows")
-    void aWriterThatDiesIsKnown(@TempDir Path dataDir) throws Exception {
-        TestStore postgres = TestStore.postgres() ? TestStore.createPostgres() : null;
-        AuditDatabase database = new AuditDatabase(postgres != null ? postgres.config() : TestStore.embedded(dataDir));
-        AuditWriter writer = new AuditWriter(database, 64, org.lbp.cds.ops.ServiceMetrics.NONE);
-        try {
-            writer.start();
-            Instant at = Instant.parse("2026-11-27T09:00:00Z");
-            writer.submit(entry(at), at, () -> "{}").get(30, TimeUnit.SECONDS); // a healthy writer first
-            assertEquals(null, writer.died());
-
-            // storing a new ruleset version reads its files: here that throws an Error, which no writer can go on from
-            CompletableFuture<Long> fatal = writer.submit(entry(at.plusSeconds(1), "sha256:unreadable"), at, () -> {
-                throw new AssertionError("the ruleset's files cannot be read");
-            });
-            ExecutionException failed = assertThrows(ExecutionException.class, () -> fatal.get(30, TimeUnit.SECONDS));
-            assertTrue(failed.getCause() instanceof AssertionError, failed.toString());
-            assertTrue(writer.died() instanceof AssertionError, "the writer's death is known (liveness reports it)");
-
-            CompletableFuture<Long> after = writer.submit(entry(at.plusSeconds(2)), at, () -> "{}");
-            ExecutionException refused = assertThrows(ExecutionException.class, () -> after.get(100, TimeUnit.MILLISECONDS),
-                    "refused at once, not after the commit timeout");
-            assertEquals("the audit writer stopped on an error", refused.getCause().getMessage());
-            assertEquals(1, count(database), "only the record before the error is in the trail");
-        } finally {
-            writer.stop(Duration.ofSeconds(1));
-            database.close();
-            if (postgres != null) {
-                postgres.close();
-            }
+    @DisplayName("Stopped with 500 records queued: all 500 are committed and their callers told so; a record after the stop is refused at once")
+    void stopCommitsWhatIsQueued() throws Exception {
+        List<CompletableFuture<Long>> commits = new ArrayList<>();
+        for (int i = 0; i < QUEUED; i++) { // far faster than the writer commits: most are still queued at the stop
+            commits.add(writer.submit(entry(AT.plusMillis(i)), AT, () -> "{}"));
         }
+        writer.stop(Duration.ofSeconds(30));
+
+        for (CompletableFuture<Long> commit : commits) {
+            assertTrue(commit.isDone(), "every caller has its answer when the stop returns");
+            commit.get(); // committed: throws if the record failed
+        }
+        assertEquals(QUEUED, count(database), "every record queued before the stop is in the trail");
+        assertTrue(new AuditRepository(database).verify().valid(), "the chain is valid");
+
+        CompletableFuture<Long> late = writer.submit(entry(AT.plusSeconds(60)), AT, () -> "{}");
+        ExecutionException refused = assertThrows(ExecutionException.class,
+                () -> late.get(100, TimeUnit.MILLISECONDS), "a record after the stop is refused, not left waiting");
+        assertEquals("the service is stopping", refused.getCause().getMessage());
+        assertEquals(QUEUED, count(database));
+    }
+
+    @Test
+    @DisplayName("A writer thread that dies of an error: the record it was writing fails at once, so does every later one, and the service knows")
+    void aWriterThatDiesIsKnown() throws Exception {
+        writer.submit(entry(AT), AT, () -> "{}").get(30, TimeUnit.SECONDS); // a healthy writer first
+        assertEquals(null, writer.died());
+
+        // storing a new ruleset version reads its files: here that throws an Error, which no writer can go on from
+        CompletableFuture<Long> fatal = writer.submit(entry(AT.plusSeconds(1), "sha256:unreadable"), AT, () -> {
+            throw new AssertionError("the ruleset's files cannot be read");
+        });
+        ExecutionException failed = assertThrows(ExecutionException.class, () -> fatal.get(30, TimeUnit.SECONDS));
+        assertTrue(failed.getCause() instanceof AssertionError, failed.toString());
+        assertTrue(writer.died() instanceof AssertionError, "the writer's death is known (liveness reports it)");
+
+        CompletableFuture<Long> after = writer.submit(entry(AT.plusSeconds(2)), AT, () -> "{}");
+        ExecutionException refused = assertThrows(ExecutionException.class, () -> after.get(100, TimeUnit.MILLISECONDS),
+                "refused at once, not after the commit timeout");
+        assertEquals("the audit writer stopped on an error", refused.getCause().getMessage());
+        assertEquals(1, count(database), "only the record before the error is in the trail");
     }
 
     private static AuditEntry entry(Instant at) {
