@@ -1,5 +1,8 @@
 package org.lbp.cds.audit;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -9,8 +12,13 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.lbp.cds.evaluation.Clinic;
 
 /** The packaged service ({@code target/quarkus-app}) run as a separate process, for crash tests and benchmarks. */
 public final class ServiceProcess implements AutoCloseable {
@@ -116,8 +124,23 @@ public final class ServiceProcess implements AutoCloseable {
         return process.waitFor(wait.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    public boolean isAlive() {
-        return process.isAlive();
+    /**
+     * After a crash or a stop: every evaluation a client received with a 200 is in this instance's trail, and the
+     * chain verifies. Returns how many records the trail holds (at least one per 200).
+     */
+    public long assertTrailHolds(Collection<String> answered) throws Exception {
+        int missing = 0;
+        for (String id : answered) {
+            if (get("/api/v1/evaluations/" + id).statusCode() != 200) {
+                missing++;
+            }
+        }
+        assertEquals(0, missing, "of " + answered.size() + " evaluations answered 200, missing from the trail");
+        JsonNode report = Clinic.JSON.readTree(get("/api/v1/audit/verify").body());
+        assertTrue(report.get("valid").asBoolean(), report.toString());
+        long records = report.get("records").asLong();
+        assertTrue(records >= answered.size(), records + " records for " + answered.size() + " answers");
+        return records;
     }
 
     @Override

@@ -23,8 +23,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -135,14 +133,6 @@ class GracefulShutdownIT {
 
         ServiceProcess restarted = ServiceProcess.start(ServiceProcess.freePort(), "shutdown-it-restarted", properties);
         services.add(restarted);
-        int missing = 0;
-        for (String id : answered) {
-            if (restarted.get("/api/v1/evaluations/" + id).statusCode() != 200) {
-                missing++;
-            }
-        }
-        assertEquals(0, missing, "of " + answered.size() + " evaluations answered 200, missing from the trail");
-        JsonNode report = Clinic.JSON.readTree(restarted.get("/api/v1/audit/verify").body());
-        assertTrue(report.get("valid").asBoolean(), report.toString());
+        restarted.assertTrailHolds(answered);
     }
 }
