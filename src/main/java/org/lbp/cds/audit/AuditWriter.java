@@ -51,7 +51,10 @@ final class AuditWriter implements Runnable {
     private static final Object STOP = new Object();
     private final Object admission = new Object();
     private volatile boolean running = true;
-    /** What stopped the writer thread when it was not asked to stop (an Error): the service cannot record any more. */
+    /**
+     * What ended the writer thread when it was not asked to stop (an Error, or an interrupt): the service cannot record
+     * any more.
+     */
     private volatile Throwable died;
     /** The records being written, failed if the thread dies while writing them. */
     private List<Pending> writing = List.of();
@@ -109,7 +112,7 @@ final class AuditWriter implements Runnable {
             if (!running) {
                 done.completeExceptionally(new IllegalStateException("the service is stopping"));
             } else if (died != null) {
-                done.completeExceptionally(new IllegalStateException("the audit writer stopped on an error", died));
+                done.completeExceptionally(new IllegalStateException("the audit writer has died", died));
             } else if (queue.remainingCapacity() <= 1 || !queue.offer(pending)) { // the last place is the stop mark's
                 done.completeExceptionally(new IllegalStateException("audit queue full"));
             }
@@ -130,18 +133,32 @@ final class AuditWriter implements Runnable {
         return died;
     }
 
+    /** The writer's thread, for a test that interrupts it. */
+    Thread thread() {
+        return thread;
+    }
+
     @Override
     public void run() {
         try {
             write();
+            if (running) { // it ended without the stop mark: interrupted, and nothing will write what comes next
+                died(new InterruptedException("the audit writer thread was interrupted without being stopped"));
+            }
         } catch (Throwable e) { // an Error (out of memory, a class that cannot load): nothing more can be recorded
-            died = e;
-            LOG.error("audit store: the writer thread died; no evaluation can be recorded or answered until the service"
-                    + " restarts (liveness reports it)", e);
-            writing.forEach(pending -> pending.done.completeExceptionally(e));
+            died(e);
         } finally {
-            failLeft();
+            failLeft(); // after the death is known nothing more is admitted, so nothing is left waiting behind this
         }
+    }
+
+    private void died(Throwable cause) {
+        synchronized (admission) { // a record admitted before this is in the queue that failLeft empties next
+            died = cause;
+        }
+        LOG.error("audit store: the writer thread died; no evaluation can be recorded or answered until the service"
+                + " restarts (liveness reports it)", cause);
+        writing.forEach(pending -> pending.done.completeExceptionally(cause));
     }
 
     private void write() {

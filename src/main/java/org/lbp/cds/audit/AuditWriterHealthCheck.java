@@ -7,8 +7,9 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Liveness;
 
 /**
- * Alive while the audit writer thread is: if it died of an error, no evaluation can be recorded, so none can be
- * answered, and only a restart helps. A store outage is not this: the writer lives through it (readiness reports it).
+ * Alive while the audit writer thread is: if it died of an error, or ended on an interrupt without a stop, no evaluation
+ * can be recorded, so none can be answered, and only a restart helps. A store outage is not this: the writer lives
+ * through it (readiness reports it).
  */
 @Liveness
 @ApplicationScoped

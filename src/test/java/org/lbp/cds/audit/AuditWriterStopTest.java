@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Stopping the audit writer (the service's shutdown, after its HTTP requests in flight were answered) commits every
  * record it had already taken: a request waiting for its commit when the stop comes is answered, not failed. What
- * comes after the stop is refused at once. A writer that dies of an error instead is known, and refuses at once too. On the embedded store, as the one-command default runs it, and on a
+ * comes after the stop is refused at once. A writer that dies of an error, or ends on an interrupt without a stop, is known instead, and refuses at once too. On the embedded store, as the one-command default runs it, and on a
  * PostgreSQL database of its own in the PostgreSQL run.
  */
 class AuditWriterStopTest {
@@ -98,8 +98,25 @@ class AuditWriterStopTest {
         CompletableFuture<Long> after = writer.submit(entry(AT.plusSeconds(2)), AT, () -> "{}");
         ExecutionException refused = assertThrows(ExecutionException.class, () -> after.get(100, TimeUnit.MILLISECONDS),
                 "refused at once, not after the commit timeout");
-        assertEquals("the audit writer stopped on an error", refused.getCause().getMessage());
+        assertEquals("the audit writer has died", refused.getCause().getMessage());
         assertEquals(1, count(database), "only the record before the error is in the trail");
+    }
+
+    @Test
+    @DisplayName("A writer thread interrupted without a stop: the service knows it has no writer, and a later record fails at once")
+    void aWriterInterruptedWithoutAStopIsKnown() throws Exception {
+        writer.submit(entry(AT), AT, () -> "{}").get(30, TimeUnit.SECONDS);
+        assertEquals(null, writer.died());
+
+        writer.thread().interrupt(); // waiting for records: it ends
+        writer.thread().join(TimeUnit.SECONDS.toMillis(30));
+        assertTrue(writer.died() instanceof InterruptedException, "the writer's end is known (liveness reports it)");
+
+        CompletableFuture<Long> after = writer.submit(entry(AT.plusSeconds(1)), AT, () -> "{}");
+        ExecutionException refused = assertThrows(ExecutionException.class, () -> after.get(100, TimeUnit.MILLISECONDS),
+                "refused at once, not after the commit timeout");
+        assertEquals("the audit writer has died", refused.getCause().getMessage());
+        assertEquals(1, count(database), "only the record before the interrupt is in the trail");
     }
 
     private static AuditEntry entry(Instant at) {
