@@ -3,6 +3,7 @@ package org.lbp.cds.audit;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -79,8 +80,8 @@ public class AuditService implements AuditTrail {
     }
 
     /** The error the audit writer died of, if it died: the service can answer no evaluation until it restarts. */
-    public java.util.Optional<Throwable> writerFailure() {
-        return java.util.Optional.ofNullable(writer.died());
+    public Optional<Throwable> writerFailure() {
+        return Optional.ofNullable(writer.died());
     }
 
     public boolean enabled() {

@@ -103,7 +103,7 @@ public class EvaluationService {
     /**
      * Start-up: one evaluation of a bundled intake (the classic case), parsed, evaluated and written as the response
      * would be, but not recorded and not counted, so that the first clinic request does not pay for loading and
-     * linking the evaluation path. It runs while the audit store migrates on its own thread.
+     * linking the evaluation path. It runs on the start-up thread, before readiness, like the audit store's migration.
      */
     void onStart(@Observes @Priority(jakarta.interceptor.Interceptor.Priority.APPLICATION + 10) StartupEvent event) {
         warmUp();
