@@ -143,16 +143,16 @@ final class AuditWriter implements Runnable {
         try {
             write();
             if (running) { // it ended without the stop mark: interrupted, and nothing will write what comes next
-                died(new InterruptedException("the audit writer thread was interrupted without being stopped"));
+                recordDeath(new InterruptedException("the audit writer thread was interrupted without being stopped"));
             }
         } catch (Throwable e) { // an Error (out of memory, a class that cannot load): nothing more can be recorded
-            died(e);
+            recordDeath(e);
         } finally {
             failLeft(); // after the death is known nothing more is admitted, so nothing is left waiting behind this
         }
     }
 
-    private void died(Throwable cause) {
+    private void recordDeath(Throwable cause) {
         synchronized (admission) { // a record admitted before this is in the queue that failLeft empties next
             died = cause;
         }
