@@ -653,6 +653,12 @@ public final class PerfSuite {
               2026-11-26, 150 s warm-up each, warmed rounds 1,973-2,442 req/s against 1,614-2,573 for the blocking
               resource, p99 at the client 18.8 against 15.9 ms in the last pair: no difference beyond this machine's
               noise, for a change to the commit-before-answer path.
+              Tried on 2026-11-27: Quarkus' asynchronous console logging (`quarkus.log.console.async=true`: the
+              evaluation's log line formatted and written by a background thread instead of the request thread). Three
+              alternating pairs of service runs (150 s of warm-up, then 3 runs of 15 s each, req/s): sync 2,142 1,808 1,775
+              against async 2,350 2,835 2,512; sync 2,184 2,714 2,499 against async 2,320 2,207 2,621; async 2,307 2,548
+              2,661 against sync 2,986 3,214 3,102. Each version led in some pairs and trailed in others, so I saw no
+              difference beyond this machine's drift. Not changed.
             - **Why the throughput ratios stay below target**: wrk and the service share 2 cores, the echo does almost
               nothing, and every evaluation adds the stage table's CPU time plus a durable, hash-chained audit write
               that must commit before the answer. The 30-rule prototype that reached 0.53-0.70 × echo kept its
