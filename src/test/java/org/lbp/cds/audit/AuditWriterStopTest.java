@@ -95,11 +95,7 @@ class AuditWriterStopTest {
         assertTrue(failed.getCause() instanceof AssertionError, failed.toString());
         assertTrue(writer.died() instanceof AssertionError, "the writer's death is known (liveness reports it)");
 
-        CompletableFuture<Long> after = writer.submit(entry(AT.plusSeconds(2)), AT, () -> "{}");
-        ExecutionException refused = assertThrows(ExecutionException.class, () -> after.get(100, TimeUnit.MILLISECONDS),
-                "refused at once, not after the commit timeout");
-        assertEquals("the audit writer has died", refused.getCause().getMessage());
-        assertEquals(1, count(database), "only the record before the error is in the trail");
+        assertLaterRecordsRefusedAtOnce(AT.plusSeconds(2));
     }
 
     @Test
@@ -112,11 +108,16 @@ class AuditWriterStopTest {
         writer.thread().join(TimeUnit.SECONDS.toMillis(30));
         assertTrue(writer.died() instanceof InterruptedException, "the writer's end is known (liveness reports it)");
 
-        CompletableFuture<Long> after = writer.submit(entry(AT.plusSeconds(1)), AT, () -> "{}");
+        assertLaterRecordsRefusedAtOnce(AT.plusSeconds(1));
+    }
+
+    /** After the writer's death: a new record is refused at once, not after the commit timeout; only the first is kept. */
+    private void assertLaterRecordsRefusedAtOnce(Instant at) throws Exception {
+        CompletableFuture<Long> after = writer.submit(entry(at), AT, () -> "{}");
         ExecutionException refused = assertThrows(ExecutionException.class, () -> after.get(100, TimeUnit.MILLISECONDS),
                 "refused at once, not after the commit timeout");
         assertEquals("the audit writer has died", refused.getCause().getMessage());
-        assertEquals(1, count(database), "only the record before the interrupt is in the trail");
+        assertEquals(1, count(database), "only the record written before the writer's death is in the trail");
     }
 
     private static AuditEntry entry(Instant at) {
