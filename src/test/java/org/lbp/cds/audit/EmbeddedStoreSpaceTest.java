@@ -65,9 +65,13 @@ class EmbeddedStoreSpaceTest {
                     (fileAfter - fileBefore) >> 10);
             assertEquals(LOAD + MORE, after[0], "every evaluation recorded");
             assertTrue(new AuditRepository(database).verify().valid(), "the chain is valid");
-            // Without reuse every commit is appended: the file grows by more than twice what was added (seen: 2.5 times)
-            assertTrue(fileAfter - fileBefore < addedText / 2, "the later records go into freed space: the file grew by "
-                    + ((fileAfter - fileBefore) >> 10) + " KiB for " + (addedText >> 10) + " KiB of records");
+            // Without reuse every commit is appended: the file grows by more than twice what was added (seen: 2.35 to
+            // 2.56 times, with SET WRITE_DELAY 0). With reuse it mostly does not grow at all; but when H2 has compacted
+            // the load and shrunk the file during the pause, there is little space left to reuse, and it grows by
+            // about the records' size (seen: 0.93 to 1.32 times).
+            assertTrue(fileAfter - fileBefore < addedText * 2, "the later records go into freed space, or the file grows"
+                    + " by about their size: it grew by " + ((fileAfter - fileBefore) >> 10) + " KiB for "
+                    + (addedText >> 10) + " KiB of records");
         } finally {
             audit.stop();
             database.close();
