@@ -1,16 +1,17 @@
 package org.lbp.cds.codes;
 
-import java.util.Locale;
-
 /**
- * A value of the contract's code lists: Java constants in UPPER_SNAKE_CASE, JSON codes in lower_snake_case.
+ * A value of the contract's code lists: Java constants in UPPER_SNAKE_CASE, JSON codes in lower_snake_case. Every
+ * implementation is an enum. The codes are made once per enum, not on every call: they are written into every
+ * response, audit record and explanation, and read from every intake.
  */
 public interface Code {
 
     String name();
 
     default String code() {
-        return name().toLowerCase(Locale.ROOT);
+        Enum<?> constant = (Enum<?>) this;
+        return CodeTables.LOWER_CASE.get(constant.getDeclaringClass())[constant.ordinal()];
     }
 
     /** The constant whose code is {@code code}, or null when there is none. */
@@ -18,11 +19,6 @@ public interface Code {
         if (code == null) {
             return null;
         }
-        for (E value : type.getEnumConstants()) {
-            if (value.code().equals(code)) {
-                return value;
-            }
-        }
-        return null;
+        return type.cast(CodeTables.BY_CODE.get(type).get(code));
     }
 }
