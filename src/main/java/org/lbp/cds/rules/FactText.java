@@ -2,6 +2,7 @@ package org.lbp.cds.rules;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 import org.lbp.cds.rules.facts.Balanced;
@@ -48,7 +49,7 @@ public final class FactText {
                     + (e.acuteFlareUp() ? "yes" : "no") + ", outcome " + e.outcome().code();
         }
         if (fact instanceof RedFlag f) {
-            return "red flag " + f.key().key() + ": " + f.answer().name().toLowerCase();
+            return "red flag " + f.key().key() + ": " + f.answer().name().toLowerCase(Locale.ROOT);
         }
         if (fact instanceof Imbalance i) {
             return "imbalance " + i.getRegion().code() + " " + i.getSide().code() + " by " + i.getDifference();
@@ -63,11 +64,11 @@ public final class FactText {
             return "step " + s.getRegion().code() + " " + s.getSide().code();
         }
         if (fact instanceof StatusClaim c) {
-            return "status claim " + c.getGate().name().toLowerCase();
+            return "status claim " + c.getGate().name().toLowerCase(Locale.ROOT);
         }
         if (fact instanceof Thresholds t) {
             return "thresholds: imbalance " + t.imbalance() + ", front-back " + t.frontBack() + ", stabiliser "
-                    + t.stabiliserTightness() + ", glute ban " + t.gluteBan().name().toLowerCase();
+                    + t.stabiliserTightness() + ", glute ban " + t.gluteBan().name().toLowerCase(Locale.ROOT);
         }
         if (fact instanceof RecruitedStabiliser r) {
             return "recruited " + r.getRegion().code();
