@@ -638,6 +638,39 @@ public final class PerfSuite {
               The writer thread's CPU per record fell from about 500 to 175 µs (plus about 55 µs in H2's own
               serialisation threads). No `fsync`: the embedded store survives a killed process, not a power loss.
               PostgreSQL commits wait for its WAL flush, as before.
+            - **Where the CPU goes under load, thread by thread** (2026-11-27; each thread's CPU time from `/proc` over 20-s
+              wrk runs, 16 connections, after 3 minutes of load; H2 store). The evaluation took 750-830 µs of the service's CPU
+              per request at 2,000-2,250 req/s, with 1.7-1.8 of the 2 cores busy (wrk used the rest):
+
+              | threads | µs of CPU per evaluation |
+              |---|---|
+              | request threads (parse, rules, assemble, the audit entry, the response) | 296-327 |
+              | event loops (HTTP, the token's signature) | 161-172 |
+              | the collector (G1's workers and concurrent threads) | 76-89 |
+              | H2's serialisation threads (pages written at each `CHECKPOINT`) | 65-72 |
+              | the audit writer (chain hash, inserts, commit) | 64-70 |
+              | H2's save thread | 52-57 |
+              | H2's background thread (compaction) | 10-42 |
+
+              The echo, in the same service: 285-342 µs per request, 142-153 on the event loops and 79 on the request
+              threads. So the evaluation adds about 220 µs on the request threads (the stage table's 80 µs, inflated by
+              sharing the cores) and about 210-240 µs in H2 and the writer. In a JFR profile of that load, half of H2's
+              serialisation thread is `String.charAt`: H2 writes each string character by character, and a record's
+              rows are written more than once (each commit's chunk also holds index and inner pages that the next commits
+              supersede, so compaction rewrites the chunk and the rows in it). A fifth of the writer thread hashed
+              each text column as it was bound: H2's string cache (`h2.objectCache`) hashes every string it is given,
+              9 KB per record here. With the cache off (`-Dh2.objectCache=false`; two alternating pairs of service runs,
+              3 runs of each per service) the writer took 42-58 µs per evaluation against 54-61, and the throughput did
+              not rise (medians 2,415 against 2,498 req/s): the writer is busy a seventh of the time, not the limit. Left
+              as it is.
+              Tried and not kept: **a group commit that waits for the evaluations still under way** (PostgreSQL's
+              `commit_delay` with `commit_siblings`: before committing, the writer waited up to 1 ms for the records
+              of other evaluations being computed, and not at all when none was). On H2 it doubled the records per
+              commit (4.4-4.6 to 8.3) and cut the CPU per evaluation to 0.92 × (median of 5 alternating pairs in one
+              service, the wait switched at run time; 0.82-0.98), but the throughput rose only 1.04 × (0.96-1.17): with
+              16 connections the wait leaves the cores idle part of the time (1.63 cores busy against 1.70). On
+              PostgreSQL, whose commits cost the service's JVM little, it lost throughput in 4 pairs of 4 (0.92-0.93 ×).
+              At a fixed 1,200 req/s on H2 the service's p50 and p99 did not differ beyond their spread. Reverted.
             - **JIT warm-up takes minutes on 2 cores**: the evaluation path (Drools, H2, 213 generated rule classes)
               ran 1,400 req/s after 1 minute of load and 3,000 after 3, with the C2 compiler still using 30% of a core;
               the echo settles in seconds. Earlier runs of this suite warmed up for 15 s and so measured the JIT as much
