@@ -661,8 +661,9 @@ public final class PerfSuite {
               each text column as it was bound: H2's string cache (`h2.objectCache`) hashes every string it is given,
               9 KB per record here. With the cache off (`-Dh2.objectCache=false`; two alternating pairs of service runs,
               3 runs of each per service) the writer took 42-58 µs per evaluation against 54-61, and the throughput did
-              not rise (medians 2,415 against 2,498 req/s): the writer is busy a seventh of the time, not the limit. Left
-              as it is.
+              not rise (medians 2,415 against 2,498 req/s). The writer's own CPU is a seventh of a core; it is in a
+              commit 94% of the time (1.9 ms for 4.6 records on average), mostly waiting for H2's serialisation and save
+              threads to get a core, so 10 µs less per record barely shortens a commit. Left as it is.
               Tried and not kept: **a group commit that waits for the evaluations still under way** (PostgreSQL's
               `commit_delay` with `commit_siblings`: before committing, the writer waited up to 1 ms for the records
               of other evaluations being computed, and not at all when none was). On H2 it doubled the records per
