@@ -41,7 +41,8 @@ import org.lbp.cds.security.Tokens;
  */
 public final class PerfSuite {
 
-    record Load(String name, double rps, double p50, double p99, long errors) {
+    /** A wrk run, with the service's CPU per request in each group of threads ({@link ThreadCpu}) and cores busy. */
+    record Load(String name, double rps, double p50, double p99, long errors, Map<String, Double> cpu, double cores) {
     }
 
     /**
@@ -202,12 +203,18 @@ public final class PerfSuite {
 
     private Load wrk(ServiceProcess service, String path, Path lua, String name) throws Exception {
         String url = "http://127.0.0.1:" + service.port() + path;
+        Map<Long, ThreadCpu.Thread> before = ThreadCpu.snapshot(service.pid());
+        long start = System.nanoTime();
         String output = run(List.of("wrk", "-t2", "-c16", "-d" + seconds + "s", "-s", lua.toString(), url));
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        long requests = (long) number(output, "(\\d+) requests in");
+        Map<String, Double> cpu = ThreadCpu.perRequest(before, ThreadCpu.snapshot(service.pid()), requests);
         double rps = number(output, "Requests/sec:\\s+([0-9.]+)");
+        double cores = cpu.get("total") * requests / 1e6 / elapsed;
         Load load = new Load(name, rps, number(output, "p50_us (\\d+)") / 1000.0, number(output, "p99_us (\\d+)") / 1000.0,
-                (long) number(output, "errors (\\d+)"));
-        System.out.printf(Locale.ROOT, "%-34s %8.0f req/s  p50 %6.2f ms  p99 %6.2f ms  errors %d%n", name, load.rps(), load.p50(),
-                load.p99(), load.errors());
+                (long) number(output, "errors (\\d+)"), cpu, cores);
+        System.out.printf(Locale.ROOT, "%-34s %8.0f req/s  p50 %6.2f ms  p99 %6.2f ms  errors %d  service CPU %.0f µs/request"
+                + " (%.2f cores)%n", name, load.rps(), load.p50(), load.p99(), load.errors(), cpu.get("total"), cores);
         return load;
     }
 
@@ -422,6 +429,26 @@ public final class PerfSuite {
 
     // ---- report
 
+    /** Where the service's CPU went in the median runs of the table above, per request, thread group by group. */
+    private void cpuTable(StringBuilder md) {
+        md.append("\n## The service's CPU per request, by thread\n\nIn the same runs as the table above: each of the service's ")
+                .append("threads' CPU time (user and system, from `/proc/<pid>/task/*/stat`) over the run, per request answered, ")
+                .append("in µs, grouped by what the threads do (`ThreadCpu`). PostgreSQL's own processes are not the service's ")
+                .append("and not counted; wrk's neither.\n\n| threads |");
+        loads.forEach(load -> md.append(' ').append(load.name()).append(" |"));
+        md.append("\n|---|").append("---|".repeat(loads.size())).append('\n');
+        List<String> rows = new ArrayList<>(ThreadCpu.GROUPS);
+        rows.add("total");
+        for (String row : rows) {
+            md.append("| ").append(row).append(" |");
+            loads.forEach(load -> md.append(String.format(Locale.ROOT, " %.0f |", load.cpu().get(row))));
+            md.append('\n');
+        }
+        md.append("| cores busy |");
+        loads.forEach(load -> md.append(String.format(Locale.ROOT, " %.2f |", load.cores())));
+        md.append('\n');
+    }
+
     private void write(Path out) throws IOException {
         Files.createDirectories(out);
         Load echoH2 = loads.get(0);
@@ -454,6 +481,7 @@ public final class PerfSuite {
         }
         roundRatios.forEach((store, ratios) -> md.append(String.format(Locale.ROOT, "%nRatios per round, %s: %s.%n", store,
                 ratios.stream().map(r -> String.format(Locale.ROOT, "%.2f", r)).toList())));
+        cpuTable(md);
         md.append("\n## Targets\n\n| target | measured | met |\n|---|---|---|\n");
         target(md, "evaluation, audit on H2 ≥ 0.8 × echo", String.format(Locale.ROOT, "%.2f × echo", h2Ratio), h2Ratio >= 0.8);
         target(md, "evaluation, audit on PostgreSQL ≥ 0.6 × echo", String.format(Locale.ROOT, "%.2f × echo", pgRatio), pgRatio >= 0.6);
@@ -640,7 +668,9 @@ public final class PerfSuite {
               PostgreSQL commits wait for its WAL flush, as before.
             - **Where the CPU goes under load, thread by thread** (2026-11-27; each thread's CPU time from `/proc` over 20-s
               wrk runs, 16 connections, after 3 minutes of load; H2 store). The evaluation took 750-830 µs of the service's CPU
-              per request at 2,000-2,250 req/s, with 1.7-1.8 of the 2 cores busy (wrk used the rest):
+              per request at 2,000-2,250 req/s, with 1.7-1.8 of the 2 cores busy (wrk used the rest). `bench/run` now
+              measures the same in every run, for its median runs (the section "The service's CPU per request, by thread"
+              above); these are the first figures, which the JFR profile below explains:
 
               | threads | µs of CPU per evaluation |
               |---|---|
