@@ -203,7 +203,7 @@ public final class PerfSuite {
 
     private Load wrk(ServiceProcess service, String path, Path lua, String name) throws Exception {
         String url = "http://127.0.0.1:" + service.port() + path;
-        Map<Long, ThreadCpu.Thread> before = ThreadCpu.snapshot(service.pid());
+        Map<Long, ThreadCpu.ThreadTime> before = ThreadCpu.snapshot(service.pid());
         long start = System.nanoTime();
         String output = run(List.of("wrk", "-t2", "-c16", "-d" + seconds + "s", "-s", lua.toString(), url));
         double elapsed = (System.nanoTime() - start) / 1e9;

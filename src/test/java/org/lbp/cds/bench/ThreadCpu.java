@@ -24,15 +24,15 @@ final class ThreadCpu {
             "H2 save", "H2 background (compaction)", "collector (G1)", "JIT compilers", "other");
 
     /** One thread: its name as the kernel keeps it (15 characters at most) and its CPU time in ticks. */
-    record Thread(String name, long ticks) {
+    record ThreadTime(String name, long ticks) {
     }
 
     private ThreadCpu() {
     }
 
     /** The threads of a process now, by thread id. */
-    static Map<Long, Thread> snapshot(long pid) throws IOException {
-        Map<Long, Thread> threads = new HashMap<>();
+    static Map<Long, ThreadTime> snapshot(long pid) throws IOException {
+        Map<Long, ThreadTime> threads = new HashMap<>();
         try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc", Long.toString(pid), "task"))) {
             for (Path task : tasks) {
                 try {
@@ -46,12 +46,12 @@ final class ThreadCpu {
     }
 
     /** A line of {@code stat}: the name is between the first '(' and the last ')', and may hold spaces or parentheses. */
-    static Thread parse(String stat) {
+    static ThreadTime parse(String stat) {
         int open = stat.indexOf('(');
         int close = stat.lastIndexOf(')');
         String[] fields = stat.substring(close + 2).trim().split(" ");
         // after the name: state (field 3), ... utime (field 14) and stime (field 15), counted from 1
-        return new Thread(stat.substring(open + 1, close), Long.parseLong(fields[11]) + Long.parseLong(fields[12]));
+        return new ThreadTime(stat.substring(open + 1, close), Long.parseLong(fields[11]) + Long.parseLong(fields[12]));
     }
 
     /** What a thread does, from its name. */
@@ -80,12 +80,12 @@ final class ThreadCpu {
      * µs of CPU per request in each group between two snapshots, in the order of {@link #GROUPS}, then "total". A thread
      * that started in between counts from zero.
      */
-    static Map<String, Double> perRequest(Map<Long, Thread> before, Map<Long, Thread> after, long requests) {
+    static Map<String, Double> perRequest(Map<Long, ThreadTime> before, Map<Long, ThreadTime> after, long requests) {
         Map<String, Double> micros = new LinkedHashMap<>();
         GROUPS.forEach(group -> micros.put(group, 0.0));
         double total = 0;
-        for (Map.Entry<Long, Thread> thread : after.entrySet()) {
-            Thread earlier = before.get(thread.getKey());
+        for (Map.Entry<Long, ThreadTime> thread : after.entrySet()) {
+            ThreadTime earlier = before.get(thread.getKey());
             long ticks = thread.getValue().ticks() - (earlier == null ? 0 : earlier.ticks());
             double us = ticks * 1e6 / TICKS_PER_SECOND / Math.max(1, requests);
             micros.merge(group(thread.getValue().name()), us, Double::sum);

@@ -14,7 +14,7 @@ class ThreadCpuTest {
     void aStatLineGivesTheNameAndTheUserAndSystemTime() {
         // a real line's shape: the name holds a space and a '#'; utime 1234 and stime 56 are fields 14 and 15
         String stat = "4242 (GC Thread#1) S 4200 4200 1 0 -1 1077936192 120 0 0 0 1234 56 0 0 20 0 31 0 987 0 0";
-        ThreadCpu.Thread thread = ThreadCpu.parse(stat);
+        ThreadCpu.ThreadTime thread = ThreadCpu.parse(stat);
         assertEquals("GC Thread#1", thread.name());
         assertEquals(1290, thread.ticks());
         assertEquals("a) b", ThreadCpu.parse("7 (a) b) R 1 1 1 0 -1 0 0 0 0 0 3 4 0 0 20 0 1 0 5 0 0").name());
@@ -36,10 +36,10 @@ class ThreadCpuTest {
 
     @Test
     void theTimeBetweenTwoSnapshotsIsSharedOutPerRequest() {
-        Map<Long, ThreadCpu.Thread> before = Map.of(1L, new ThreadCpu.Thread("executor-thread", 100),
-                2L, new ThreadCpu.Thread("audit-writer", 10));
-        Map<Long, ThreadCpu.Thread> after = Map.of(1L, new ThreadCpu.Thread("executor-thread", 300),
-                2L, new ThreadCpu.Thread("audit-writer", 60), 3L, new ThreadCpu.Thread("executor-thread", 20));
+        Map<Long, ThreadCpu.ThreadTime> before = Map.of(1L, new ThreadCpu.ThreadTime("executor-thread", 100),
+                2L, new ThreadCpu.ThreadTime("audit-writer", 10));
+        Map<Long, ThreadCpu.ThreadTime> after = Map.of(1L, new ThreadCpu.ThreadTime("executor-thread", 300),
+                2L, new ThreadCpu.ThreadTime("audit-writer", 60), 3L, new ThreadCpu.ThreadTime("executor-thread", 20));
         // 200 + 20 ticks of request threads and 50 of the writer, at 100 ticks a second, over 1,000 requests
         Map<String, Double> perRequest = ThreadCpu.perRequest(before, after, 1000);
         assertEquals(2200.0, perRequest.get("request threads"), 1e-9);
@@ -51,7 +51,7 @@ class ThreadCpuTest {
 
     @Test
     void thisProcessesThreadsCanBeRead() throws Exception {
-        Map<Long, ThreadCpu.Thread> threads = ThreadCpu.snapshot(ProcessHandle.current().pid());
+        Map<Long, ThreadCpu.ThreadTime> threads = ThreadCpu.snapshot(ProcessHandle.current().pid());
         assertTrue(threads.size() > 1, "threads: " + threads);
         assertTrue(threads.values().stream().anyMatch(thread -> thread.ticks() > 0), "no thread used CPU: " + threads);
     }
