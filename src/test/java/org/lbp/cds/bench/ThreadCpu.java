@@ -78,7 +78,8 @@ final class ThreadCpu {
 
     /**
      * µs of CPU per request in each group between two snapshots, in the order of {@link #GROUPS}, then "total". A thread
-     * that started in between counts from zero.
+     * that started in between counts from zero; one that ended in between is not counted, since {@code /proc} no longer
+     * holds its time (the service's threads are pooled and live long, so that is little).
      */
     static Map<String, Double> perRequest(Map<Long, ThreadTime> before, Map<Long, ThreadTime> after, long requests) {
         Map<String, Double> micros = new LinkedHashMap<>();
