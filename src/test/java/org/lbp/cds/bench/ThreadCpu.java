@@ -19,9 +19,25 @@ final class ThreadCpu {
     /** Linux reports thread CPU times in USER_HZ ticks: 100 a second on every architecture it runs on here. */
     static final long TICKS_PER_SECOND = 100;
 
+    /**
+     * Which threads do what: a thread whose name (as the kernel keeps it, 15 characters at most) begins with a key is in
+     * its group. In the order of the table.
+     */
+    private static final Map<String, String> BY_NAME_PREFIX = linked(
+            "executor-thread", "request threads",
+            "vert.x-eventloo", "event loops",
+            "audit-writer", "audit writer",
+            "H2-serializatio", "H2 serialisation",
+            "H2-save", "H2 save",
+            "MVStore backgro", "H2 background (compaction)",
+            "GC Thread", "collector (G1)",
+            "G1 ", "collector (G1)",
+            "C1 CompilerThre", "JIT compilers",
+            "C2 CompilerThre", "JIT compilers");
+
     /** The groups, in the order of the table; a thread that matches none is "other". */
-    static final List<String> GROUPS = List.of("request threads", "event loops", "audit writer", "H2 serialisation",
-            "H2 save", "H2 background (compaction)", "collector (G1)", "JIT compilers", "other");
+    static final List<String> GROUPS = java.util.stream.Stream.concat(BY_NAME_PREFIX.values().stream().distinct(),
+            java.util.stream.Stream.of("other")).toList();
 
     /** One thread: its name as the kernel keeps it (15 characters at most) and its CPU time in ticks. */
     record ThreadTime(String name, long ticks) {
@@ -56,24 +72,20 @@ final class ThreadCpu {
 
     /** What a thread does, from its name. */
     static String group(String name) {
-        if (name.startsWith("executor-thread")) {
-            return "request threads";
-        } else if (name.startsWith("vert.x-eventloo")) {
-            return "event loops";
-        } else if (name.startsWith("audit-writer")) {
-            return "audit writer";
-        } else if (name.startsWith("H2-serializatio")) {
-            return "H2 serialisation";
-        } else if (name.startsWith("H2-save")) {
-            return "H2 save";
-        } else if (name.startsWith("MVStore backgro")) {
-            return "H2 background (compaction)";
-        } else if (name.startsWith("GC Thread") || name.startsWith("G1 ")) {
-            return "collector (G1)";
-        } else if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
-            return "JIT compilers";
+        for (Map.Entry<String, String> prefix : BY_NAME_PREFIX.entrySet()) {
+            if (name.startsWith(prefix.getKey())) {
+                return prefix.getValue();
+            }
         }
         return "other";
+    }
+
+    private static Map<String, String> linked(String... pairs) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            map.put(pairs[i], pairs[i + 1]);
+        }
+        return map;
     }
 
     /**

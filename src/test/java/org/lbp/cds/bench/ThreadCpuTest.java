@@ -31,7 +31,11 @@ class ThreadCpuTest {
         assertEquals("collector (G1)", ThreadCpu.group("GC Thread#0"));
         assertEquals("collector (G1)", ThreadCpu.group("G1 Conc#0"));
         assertEquals("JIT compilers", ThreadCpu.group("C2 CompilerThre"));
+        assertEquals("collector (G1)", ThreadCpu.group("G1 Refine#0"));
+        assertEquals("JIT compilers", ThreadCpu.group("C1 CompilerThre"));
         assertEquals("other", ThreadCpu.group("VM Thread"));
+        assertEquals(java.util.List.of("request threads", "event loops", "audit writer", "H2 serialisation", "H2 save",
+                "H2 background (compaction)", "collector (G1)", "JIT compilers", "other"), ThreadCpu.GROUPS);
     }
 
     @Test
