@@ -244,6 +244,48 @@ class AuditTrailTest {
     }
 
     @Test
+    @DisplayName("A record's long texts are stored the cheap way: in the row as VARCHAR on H2 (no LOB storage), compressed with lz4 on PostgreSQL")
+    void longTextsAreStoredCheaply() throws Exception {
+        Clinic intake = Clinic.patient().id(patient()).score("quads", 2, 8).score("hip_flexors", 3, 7)
+                .score("adductors", 6, 3).score("hamstrings", 4, 7);
+        JsonNode protocol = evaluate(intake);
+        List<String> texts = List.of("config", "intake", "protocol", "firings");
+        try (Connection db = database.connection()) {
+            for (String column : texts) {
+                if (TestStore.postgres()) { // 'l': lz4, the column's setting from the V4 migration
+                    assertEquals("l", text(db, "SELECT attcompression FROM pg_attribute WHERE attrelid ="
+                            + " 'evaluation_record'::regclass AND attname = '" + column + "'"), column);
+                } else {
+                    assertEquals("CHARACTER VARYING", text(db, "SELECT DATA_TYPE FROM INFORMATION_SCHEMA.COLUMNS"
+                            + " WHERE TABLE_NAME = 'EVALUATION_RECORD' AND COLUMN_NAME = '" + column.toUpperCase() + "'"), column);
+                }
+            }
+            if (TestStore.postgres()) { // this record's row is over PostgreSQL's 2 KB: its largest texts were compressed
+                List<String> methods = new ArrayList<>();
+                try (PreparedStatement query = db.prepareStatement("SELECT pg_column_compression(config),"
+                        + " pg_column_compression(intake), pg_column_compression(protocol), pg_column_compression(firings)"
+                        + " FROM evaluation_record WHERE evaluation_id = ?")) {
+                    query.setString(1, protocol.get("evaluationId").asText());
+                    try (ResultSet row = query.executeQuery()) {
+                        assertTrue(row.next());
+                        for (int i = 1; i <= texts.size(); i++) {
+                            if (row.getString(i) != null) {
+                                methods.add(row.getString(i));
+                            }
+                        }
+                    }
+                }
+                assertFalse(methods.isEmpty(), "no text of the record was compressed");
+                assertEquals(List.of("lz4"), methods.stream().distinct().toList());
+            }
+        }
+        JsonNode record = record(protocol.get("evaluationId").asText());
+        assertEquals(protocol, record.get("protocol"), "the protocol reads back as answered");
+        assertEquals(intake.json(), record.get("intake"), "the intake reads back as sent");
+        assertTrue(verify().get("valid").asBoolean());
+    }
+
+    @Test
     @DisplayName("Many parallel evaluations: one record per 200 answer, and one valid chain")
     void concurrentEvaluations() throws Exception {
         String id = patient();

@@ -651,6 +651,17 @@ public final class PerfSuite {
             - **Audit writes**: the firings were ~25 indexed rows per evaluation, most of the single writer thread's
               time. They are now one JSON column in the record's row with the distinct rule ids beside it (V3
               migration; hashes unchanged); group commit keeps commits few (about 4 records per commit under load).
+            - **PostgreSQL compresses a record's texts with lz4** (2026-11-27, V4 migration). PostgreSQL's own processes
+              are not the service's, so `ThreadCpu` does not see them; summed from `/proc` over the same wrk runs (the
+              evaluation, 16 connections, after 3 minutes of load, on a fast hour: 3,300-4,050 req/s), they took 136-184
+              µs of CPU per record, against the service's 290-400. A record's row is about 8 KB of text (intake 1.3 KB,
+              protocol 3.5 KB, firings 2.8 KB), and PostgreSQL compresses the largest texts of a row over 2 KB on
+              every insert, with its default, pglz. With lz4 instead (4 alternating pairs in one service, the
+              columns' compression switched between runs): 105-110 µs of PostgreSQL's CPU per record against 144-158,
+              and 1.07-1.16 × the requests per second (median 1.12). Kept: the texts read back the same, older values
+              keep pglz, and a server without lz4 keeps pglz (the migration checks). Tried with it and not kept:
+              keeping the rows' texts uncompressed in the row (`toast_tuple_target` 8160): 0.93-1.08 × in 4 pairs, and
+              PostgreSQL's CPU the same within the spread.
             - **Committed now means written (H2), and the file no longer grows without end**: H2 kept committed
               changes in memory and wrote its file in the background up to 500 ms later, so a killed process lost
               evaluations it had already answered (the crash test on the embedded store: 28 of 442). The previous fix,
