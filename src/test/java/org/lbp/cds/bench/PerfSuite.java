@@ -41,7 +41,13 @@ import org.lbp.cds.security.Tokens;
  */
 public final class PerfSuite {
 
-    /** A wrk run, with the service's CPU per request in each group of threads ({@link ThreadCpu}) and cores busy. */
+    /** The row of PostgreSQL's server processes in a run's CPU per request: theirs, not the service's. */
+    static final String POSTGRES_CPU = "PostgreSQL's processes (not the service's)";
+
+    /**
+     * A wrk run, with the service's CPU per request in each group of threads ({@link ThreadCpu}), its total, and
+     * PostgreSQL's processes' ({@link #POSTGRES_CPU}); and the service's cores busy.
+     */
     record Load(String name, double rps, double p50, double p99, long errors, Map<String, Double> cpu, double cores) {
     }
 
@@ -204,17 +210,20 @@ public final class PerfSuite {
     private Load wrk(ServiceProcess service, String path, Path lua, String name) throws Exception {
         String url = "http://127.0.0.1:" + service.port() + path;
         Map<Long, ThreadCpu.ThreadTime> before = ThreadCpu.snapshot(service.pid());
+        long postgresBefore = ThreadCpu.processTicks("postgres");
         long start = System.nanoTime();
         String output = run(List.of("wrk", "-t2", "-c16", "-d" + seconds + "s", "-s", lua.toString(), url));
         double elapsed = (System.nanoTime() - start) / 1e9;
         long requests = (long) number(output, "(\\d+) requests in");
         Map<String, Double> cpu = ThreadCpu.perRequest(before, ThreadCpu.snapshot(service.pid()), requests);
+        cpu.put(POSTGRES_CPU, ThreadCpu.perRequest(ThreadCpu.processTicks("postgres") - postgresBefore, requests));
         double rps = number(output, "Requests/sec:\\s+([0-9.]+)");
         double cores = cpu.get("total") * requests / 1e6 / elapsed;
         Load load = new Load(name, rps, number(output, "p50_us (\\d+)") / 1000.0, number(output, "p99_us (\\d+)") / 1000.0,
                 (long) number(output, "errors (\\d+)"), cpu, cores);
         System.out.printf(Locale.ROOT, "%-34s %8.0f req/s  p50 %6.2f ms  p99 %6.2f ms  errors %d  service CPU %.0f µs/request"
-                + " (%.2f cores)%n", name, load.rps(), load.p50(), load.p99(), load.errors(), cpu.get("total"), cores);
+                + " (%.2f cores), PostgreSQL's processes %.0f µs/request%n", name, load.rps(), load.p50(), load.p99(), load.errors(),
+                cpu.get("total"), cores, cpu.get(POSTGRES_CPU));
         return load;
     }
 
@@ -433,12 +442,14 @@ public final class PerfSuite {
     private void cpuTable(StringBuilder md) {
         md.append("\n## The service's CPU per request, by thread\n\nIn the same runs as the table above: each of the service's ")
                 .append("threads' CPU time (user and system, from `/proc/<pid>/task/*/stat`) over the run, per request answered, ")
-                .append("in µs, grouped by what the threads do (`ThreadCpu`). PostgreSQL's own processes are not the service's ")
-                .append("and not counted; wrk's neither.\n\n| threads |");
+                .append("in µs, grouped by what the threads do (`ThreadCpu`). Below the total, PostgreSQL's server processes ")
+                .append("(all of them, from `/proc/*/stat`, with their ended workers' time): the work the service's commits cause ")
+                .append("there, which the total and the cores busy leave out. wrk's CPU is not counted.\n\n| threads |");
         loads.forEach(load -> md.append(' ').append(load.name()).append(" |"));
         md.append("\n|---|").append("---|".repeat(loads.size())).append('\n');
         List<String> rows = new ArrayList<>(ThreadCpu.GROUPS);
         rows.add("total");
+        rows.add(POSTGRES_CPU);
         for (String row : rows) {
             md.append("| ").append(row).append(" |");
             loads.forEach(load -> md.append(String.format(Locale.ROOT, " %.0f |", load.cpu().get(row))));

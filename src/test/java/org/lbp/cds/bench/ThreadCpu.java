@@ -70,6 +70,42 @@ final class ThreadCpu {
         return new ThreadTime(stat.substring(open + 1, close), Long.parseLong(fields[11]) + Long.parseLong(fields[12]));
     }
 
+    /**
+     * The CPU ticks of every process whose name begins with the prefix (PostgreSQL's server processes: "postgres"), with
+     * the time of their children that ended and were waited for ({@code cutime}, {@code cstime}). So the difference of
+     * two readings is what those processes spent in between, also for one that ended in between (a PostgreSQL worker:
+     * its time moves to the postmaster's children time when it is reaped).
+     */
+    static long processTicks(String namePrefix) throws IOException {
+        long ticks = 0;
+        try (DirectoryStream<Path> processes = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
+            for (Path process : processes) {
+                String stat;
+                try {
+                    stat = Files.readString(process.resolve("stat"));
+                } catch (IOException ended) {
+                    continue; // ended between the listing and the read: its parent holds its time in the next reading
+                }
+                ThreadTime own = parse(stat);
+                if (own.name().startsWith(namePrefix)) {
+                    ticks += own.ticks() + childrenTicks(stat);
+                }
+            }
+        }
+        return ticks;
+    }
+
+    /** A process's {@code stat} line: the CPU time of its children that ended and were waited for (fields 16 and 17). */
+    static long childrenTicks(String stat) {
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
+        return Long.parseLong(fields[13]) + Long.parseLong(fields[14]);
+    }
+
+    /** µs of CPU per request for a number of ticks. */
+    static double perRequest(long ticks, long requests) {
+        return ticks * 1e6 / TICKS_PER_SECOND / Math.max(1, requests);
+    }
+
     /** What a thread does, from its name. */
     static String group(String name) {
         for (Map.Entry<String, String> prefix : BY_NAME_PREFIX.entrySet()) {
@@ -99,8 +135,7 @@ final class ThreadCpu {
         double total = 0;
         for (Map.Entry<Long, ThreadTime> thread : after.entrySet()) {
             ThreadTime earlier = before.get(thread.getKey());
-            long ticks = thread.getValue().ticks() - (earlier == null ? 0 : earlier.ticks());
-            double us = ticks * 1e6 / TICKS_PER_SECOND / Math.max(1, requests);
+            double us = perRequest(thread.getValue().ticks() - (earlier == null ? 0 : earlier.ticks()), requests);
             micros.merge(group(thread.getValue().name()), us, Double::sum);
             total += us;
         }

@@ -54,6 +54,25 @@ class ThreadCpuTest {
     }
 
     @Test
+    void aProcessLineAlsoGivesItsEndedChildrensTime() {
+        // cutime 700 and cstime 80 are fields 16 and 17: a postmaster's workers that ended
+        String stat = "900 (postgres) S 1 900 900 0 -1 4194560 5000 90000 0 0 1234 56 700 80 20 0 1 0 42 0 0";
+        assertEquals(1290, ThreadCpu.parse(stat).ticks());
+        assertEquals(780, ThreadCpu.childrenTicks(stat));
+    }
+
+    @Test
+    void processesAreReadByName() throws Exception {
+        long pid = ProcessHandle.current().pid();
+        String name = ThreadCpu.parse(java.nio.file.Files.readString(java.nio.file.Path.of("/proc", Long.toString(pid), "stat")))
+                .name();
+        long threads = ThreadCpu.snapshot(pid).values().stream().mapToLong(ThreadCpu.ThreadTime::ticks).sum();
+        // this process is one of those named so, and its time holds its live threads' (and its ended threads')
+        assertTrue(ThreadCpu.processTicks(name) >= threads, name + ": " + threads);
+        assertEquals(0, ThreadCpu.processTicks("no process is named so"));
+    }
+
+    @Test
     void thisProcessesThreadsCanBeRead() throws Exception {
         Map<Long, ThreadCpu.ThreadTime> threads = ThreadCpu.snapshot(ProcessHandle.current().pid());
         assertTrue(threads.size() > 1, "threads: " + threads);
