@@ -791,6 +791,22 @@ public final class PerfSuite {
               Tried on 2026-11-27 (90 s of load, then `-c1` and `-c4` for 30 s each, one run per setting): H2's page
               size 4 KB or 64 KB instead of 16 KB, p99 29 and 37 ms at `-c1` against 34 ms as is; H2's page
               compression, 99 ms. No gain: not changed.
+              Why a compaction makes a commit slow (read in H2 2.3.232's code, `RandomAccessStore.doHousekeeping` and
+              `FileStore.rewriteChunks`, and measured in H2 alone, 2026-11-27): every 50 ms (a tenth of the write
+              delay) H2's background thread looks at chunks older than the retention time (45 s), and when too little
+              of them is live it moves their live pages into the open version, up to a limit H2 derives from the heap
+              (a quarter of its auto-commit memory: 4 MB with a 256 MiB heap); no JDBC setting reaches it. It does
+              not write them: the next commit does, here the audit writer's `CHECKPOINT`, and the requests of that
+              batch wait for it. A loop in one JVM writing the audit table's rows (8 KB of text, the same indexes, 3
+              records and a `CHECKPOINT` per commit, about 800 records a second, 90 s, `-Xmx256m`): 1% of the commits
+              (260 of 24,792) also wrote 1.1-1.8 MB of moved pages, and took 5.0 ms at the median (1.7-28 ms) against
+              0.63 ms for the others; they are the loop's p99 (4.5 ms, against 3.0 ms with compaction off, where no
+              commit wrote more than 180 KB). In the service the same commits also wait for cores that 16 request
+              threads share, which stretches them to the p99 measured there. The same loop also shows what every
+              commit costs H2: about 28 KB written per commit plus 13 KB per record (1, 3 and 9 records per commit:
+              41, 70 and 143 KB), so at the service's 4-5 records per commit about a third of H2's writing is per
+              commit, not per record. Its `PAGE_SIZE` setting (the size at which a page splits: 1 KB, 16 KB, or
+              4 KB as is) changed neither figure.
             - **Memory: the heap is now bounded** as the container runs it (`-XX:MaxRAMPercentage=50`, 256 MiB under
               the manifest's limit; `-Xmx256m` here). Unbounded, G1 sized the heap from the machine's 24 GiB: 221-228
               MiB idle and over 1 GiB under load. Bounded: 188-214 MiB idle over five starts (the 200 MiB target met
