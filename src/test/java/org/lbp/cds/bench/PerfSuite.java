@@ -122,7 +122,14 @@ public final class PerfSuite {
                 ServiceProcess service = ServiceProcess.start(ServiceProcess.freePort(), "bench-pg",
                         List.of("quarkus.profile=bench", "lbp.audit.jdbc-url=" + pg.url(), "lbp.audit.username=" + pg.user()),
                         SERVICE_JVM)) {
-            interleaved(service, lua, "PostgreSQL");
+            Load pgLoad = interleaved(service, lua, "PostgreSQL")[1];
+            // the same target on the store the containers run with
+            double[] point = fixedRate(service, bodies, token, pgLoad.rps() * 0.5);
+            figures.put("pgHalfPeakRps", Math.round(pgLoad.rps() * 0.5));
+            figures.put("pgHalfPeakP50Ms", point[0]);
+            figures.put("pgHalfPeakP99Ms", point[1]);
+            figures.put("pgHalfPeakServiceP50Ms", point[2]);
+            figures.put("pgHalfPeakServiceP99Ms", point[3]);
         }
         inProcess(bodies);
         write(out);
@@ -497,8 +504,11 @@ public final class PerfSuite {
         target(md, "evaluation, audit on H2 ≥ 0.8 × echo", String.format(Locale.ROOT, "%.2f × echo", h2Ratio), h2Ratio >= 0.8);
         target(md, "evaluation, audit on PostgreSQL ≥ 0.6 × echo", String.format(Locale.ROOT, "%.2f × echo", pgRatio), pgRatio >= 0.6);
         double p99 = (double) figures.get("halfPeakP99Ms");
-        target(md, "p99 < 10 ms at half the peak (H2)", String.format(Locale.ROOT, "%.2f ms at %s req/s", p99,
-                figures.get("halfPeakRps")), p99 < 10);
+        target(md, "p99 < 10 ms at half the peak (H2)", String.format(Locale.ROOT, "%.2f ms at %s req/s (in the service: %.2f ms)",
+                p99, figures.get("halfPeakRps"), (double) figures.get("halfPeakServiceP99Ms")), p99 < 10);
+        double pgP99 = (double) figures.get("pgHalfPeakP99Ms");
+        target(md, "p99 < 10 ms at half the peak (PostgreSQL)", String.format(Locale.ROOT, "%.2f ms at %s req/s (in the service: "
+                + "%.2f ms)", pgP99, figures.get("pgHalfPeakRps"), (double) figures.get("pgHalfPeakServiceP99Ms")), pgP99 < 10);
         double mean = (double) figures.get("inProcessMeanUs");
         double p99us = (double) figures.get("inProcessP99Us");
         target(md, "one evaluation in process: mean ≤ 30 µs", String.format(Locale.ROOT, "%.1f µs", mean), mean <= 30);
@@ -535,7 +545,8 @@ public final class PerfSuite {
         md.append("\nOpen-loop, fixed-rate load (latency counted from when each request was due, by a Java HTTP client in the ")
                 .append("benchmark's process), evaluation with the audit on H2. In the service: the duration of the same ")
                 .append("requests in the service's own log line (from the parsed intake to the protocol ready, the audit ")
-                .append("commit included), which leaves out HTTP, JSON reading and writing, the token check and the client.\n");
+                .append("commit included), which leaves out HTTP, JSON reading and writing, the token check and the client. ")
+                .append("The same at half the peak with the audit on PostgreSQL: the targets table.\n");
         md.append("\n## All figures\n\n");
         figures.forEach((key, value) -> md.append("- ").append(key).append(": ").append(value).append('\n'));
         md.append(notes).append(FINDINGS);
