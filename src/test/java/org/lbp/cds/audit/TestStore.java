@@ -196,12 +196,17 @@ public final class TestStore implements AutoCloseable {
                 }
             } else {
                 server.stop();
-                try (var files = Files.walk(folder)) {
-                    files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-                }
+                deleteTree(folder);
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Deletes a folder and everything in it (an H2 store's folder: a benchmark's can hold gigabytes). */
+    public static void deleteTree(Path folder) {
+        try (var files = Files.walk(folder)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -33,8 +33,12 @@ public final class AuditThroughputBenchmark {
         Path h2 = Files.createTempDirectory("lbp-bench-");
         System.out.printf("%d s per configuration, %d concurrent clients, %d cores%n", seconds, clients,
                 Runtime.getRuntime().availableProcessors());
-        run("audit off", List.of("lbp.audit.enabled=false", "lbp.audit.data-dir=" + h2), bodies, seconds, clients);
-        run("audit on, H2 file", List.of("lbp.audit.data-dir=" + h2), bodies, seconds, clients);
+        try {
+            run("audit off", List.of("lbp.audit.enabled=false", "lbp.audit.data-dir=" + h2), bodies, seconds, clients);
+            run("audit on, H2 file", List.of("lbp.audit.data-dir=" + h2), bodies, seconds, clients);
+        } finally {
+            TestStore.deleteTree(h2);
+        }
         try (TestStore pg = TestStore.createPostgres()) {
             run("audit on, PostgreSQL", List.of("lbp.audit.jdbc-url=" + pg.url(), "lbp.audit.username=" + pg.user()),
                     bodies, seconds, clients);

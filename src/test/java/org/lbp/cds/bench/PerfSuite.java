@@ -117,6 +117,8 @@ public final class PerfSuite {
                 }
             }
             figures.put("rssAfterLoadMiB", rssMiB(service.pid()));
+        } finally {
+            TestStore.deleteTree(h2); // after a full run the store holds gigabytes
         }
         try (TestStore pg = TestStore.createPostgres();
                 ServiceProcess service = ServiceProcess.start(ServiceProcess.freePort(), "bench-pg",
