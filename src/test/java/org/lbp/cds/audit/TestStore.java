@@ -203,7 +203,7 @@ public final class TestStore implements AutoCloseable {
         }
     }
 
-    /** Deletes a folder and everything in it (an H2 store's folder: a benchmark's can hold gigabytes). */
+    /** Deletes a folder and everything in it: a test store's, a browser profile; a benchmark's H2 store can hold gigabytes. */
     public static void deleteTree(Path folder) {
         try (var files = Files.walk(folder)) {
             files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());

@@ -24,8 +24,9 @@ class ProductionStartIT {
                 .redirectErrorStream(true).redirectOutput(new File(log.toString())).start();
         boolean exited = process.waitFor(60, TimeUnit.SECONDS);
         if (!exited) {
-            process.destroyForcibly();
+            process.destroyForcibly().waitFor();
         }
+        org.lbp.cds.audit.TestStore.deleteTree(data);
         assertTrue(exited, "the service kept running without a key");
         assertNotEquals(0, process.exitValue());
         assertTrue(Files.readString(log).contains("No token verification key is configured"), "says why");

@@ -41,6 +41,7 @@ class BrowserE2ETest {
 
     static final Path SHOTS = Path.of("target/e2e");
     static WebDriver driver;
+    static Path profile;
 
     @TestHTTPResource("/")
     URL base;
@@ -52,7 +53,7 @@ class BrowserE2ETest {
         options.setBinary(System.getProperty("lbp.e2e.chromium", "/usr/bin/chromium"));
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
                 "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--window-size=1280,2400", "--user-data-dir=" + Files.createTempDirectory("lbp-chromium"));
+                "--window-size=1280,2400", "--user-data-dir=" + (profile = Files.createTempDirectory("lbp-chromium")));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(System.getProperty("lbp.e2e.chromedriver", "/usr/bin/chromedriver")))
                 .usingAnyFreePort().build();
@@ -64,6 +65,9 @@ class BrowserE2ETest {
     static void stopBrowser() {
         if (driver != null) {
             driver.quit();
+        }
+        if (profile != null) {
+            org.lbp.cds.audit.TestStore.deleteTree(profile);
         }
     }
 
