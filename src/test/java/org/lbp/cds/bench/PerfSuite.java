@@ -578,8 +578,10 @@ public final class PerfSuite {
               Per evaluation the two forms take the same time when run side by side in one JVM (both run the same
               Rete/Phreak network; the executable model's lambdas replace MVEL), so the executable model is kept for
               start-up and memory. JMH runs its forks one after the other, and the machine's drift between forks has
-              put either form ahead by up to 20% from one run of the suite to the next. The 30 µs mean is missed: the
-              rules' own time is 45-70 µs for these intakes on a fast day (a session; over the scenarios, on average
+              put either form ahead by up to 20% from one run of the suite to the next. The 30 µs mean was missed
+              before the changes below (JMH on 2026-11-27, after them: 34.8, 37.1, 31.5 and 27.4 µs in four runs of
+              the suite, so met in a fast hour and missed in others): the rules' own time was 45-70 µs for these
+              intakes on a fast day (a session; over the scenarios, on average
               37 facts inserted, of which 21 red-flag answers and 13 region scores, 14 facts derived, 13 firings with
               their explanations). **Sessions are now pooled**: each evaluation takes a session from the ruleset's
               Drools pool, which resets it (working memory, agenda, node memories, fact handles, listeners) when it is
