@@ -49,11 +49,12 @@ class BrowserE2ETest {
     @BeforeAll
     static void startBrowser() throws Exception {
         Files.createDirectories(SHOTS);
+        profile = Files.createTempDirectory("lbp-chromium"); // deleted when the browser stops
         ChromeOptions options = new ChromeOptions();
         options.setBinary(System.getProperty("lbp.e2e.chromium", "/usr/bin/chromium"));
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
                 "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--window-size=1280,2400", "--user-data-dir=" + (profile = Files.createTempDirectory("lbp-chromium")));
+                "--window-size=1280,2400", "--user-data-dir=" + profile);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(System.getProperty("lbp.e2e.chromedriver", "/usr/bin/chromedriver")))
                 .usingAnyFreePort().build();
