@@ -688,6 +688,11 @@ public final class PerfSuite {
               keep pglz, and a server without lz4 keeps pglz (the migration checks). Tried with it and not kept:
               keeping the rows' texts uncompressed in the row (`toast_tuple_target` 8160): 0.93-1.08 × in 4 pairs, and
               PostgreSQL's CPU the same within the spread.
+              Also tried, not kept: pgjdbc's `reWriteBatchedInserts` (a batch of inserts sent as one multi-row
+              insert). Two services side by side, one with it, the load alternated between them in 4 pairs, then two
+              new services with the roles swapped: 1.00-1.18 × in the first pairing, 0.93-0.99 × in the swapped one,
+              and PostgreSQL's CPU within 5% (102-133 µs per record). The first pairing's lead came from the two
+              JVMs' compiled code, not from the setting.
             - **Committed now means written (H2), and the file no longer grows without end**: H2 kept committed
               changes in memory and wrote its file in the background up to 500 ms later, so a killed process lost
               evaluations it had already answered (the crash test on the embedded store: 28 of 442). The previous fix,
