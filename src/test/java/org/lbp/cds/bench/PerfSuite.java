@@ -13,10 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -59,6 +56,8 @@ public final class PerfSuite {
     static final List<String> SERVICE_JVM = List.of("-Xmx256m");
     /** The evaluation path's shortest warm-up: the JIT needs minutes of load on 2 cores (see warmUp). */
     private static final int EVALUATION_WARM_UP_MINUTES = 3;
+    /** The fixed-rate load's kept-alive connections: more than are ever busy at once below the peak. */
+    private static final int OPEN_LOOP_CONNECTIONS = 64;
 
     private final boolean smoke;
     private final int seconds;
@@ -67,6 +66,8 @@ public final class PerfSuite {
     private final List<double[]> curve = new ArrayList<>();
     private final StringBuilder notes = new StringBuilder();
     private Map<String, Double> stages = Map.of();
+    /** The open-loop client's longest lateness in any fixed-rate run, ms: how far its own schedule slipped. */
+    private double clientSlipMs;
     /** Per store: the ratio of evaluation to echo requests/s in each interleaved round. */
     private final Map<String, List<Double>> roundRatios = new LinkedHashMap<>();
     /** How long each warm-up took to settle. */
@@ -254,48 +255,24 @@ public final class PerfSuite {
         }
     }
 
-    /** An open-loop load at a fixed rate: requests are sent on schedule whatever the answers; p50 and p99 in ms. */
+    /**
+     * An open-loop load at a fixed rate (bench/openloop.c, a process of its own): requests are sent on schedule whatever
+     * the answers, and each latency counts from when its request was due. Returns, in ms, {p50, p99} at the client and
+     * {p50, p99} in the service (its log lines).
+     */
     private double[] fixedRate(ServiceProcess service, List<String> bodies, String token, double rate) throws Exception {
         Path log = service.log();
         long logLinesBefore = Files.readAllLines(log).size();
-        int total = (int) Math.max(50, rate * seconds);
-        long interval = (long) (1e9 / rate);
-        long[] latencies = new long[total];
-        ExecutorService pool = Executors.newFixedThreadPool(32);
-        AtomicLong failures = new AtomicLong();
-        long start = System.nanoTime();
-        for (int i = 0; i < total; i++) {
-            long due = start + i * interval;
-            long wait = due - System.nanoTime();
-            if (wait > 0) {
-                TimeUnit.NANOSECONDS.sleep(wait);
-            }
-            int index = i;
-            pool.submit(() -> {
-                try {
-                    int status = ServiceProcess.HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.port()
-                            + "/api/v1/evaluations")).header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
-                            .POST(HttpRequest.BodyPublishers.ofString(bodies.get(index % bodies.size()))).build(),
-                            HttpResponse.BodyHandlers.discarding()).statusCode();
-                    if (status != 200) {
-                        failures.incrementAndGet();
-                    }
-                } catch (Exception e) {
-                    failures.incrementAndGet();
-                }
-                latencies[index] = System.nanoTime() - due; // from when it was due: no coordinated omission
-                return null;
-            });
-        }
-        pool.shutdown();
-        pool.awaitTermination(60, TimeUnit.SECONDS);
-        Arrays.sort(latencies);
-        double p50 = latencies[total / 2] / 1e6;
-        double p99 = latencies[(int) (total * 0.99)] / 1e6;
+        Path requests = Path.of("target", "bench", "evaluations.http");
+        OpenLoop.writeRequests(requests, "/api/v1/evaluations", bodies, token);
+        OpenLoop.Result result = OpenLoop.run(service.port(), rate, Math.max(seconds, 50 / rate), OPEN_LOOP_CONNECTIONS, requests);
         double[] inService = serviceDurations(log, logLinesBefore);
-        System.out.printf(Locale.ROOT, "fixed rate %6.0f req/s: p50 %6.2f ms  p99 %6.2f ms  failures %d  (in the service: p50 %.2f ms"
-                + "  p99 %.2f ms)%n", rate, p50, p99, failures.get(), inService[0], inService[1]);
-        return new double[] {p50, p99, inService[0], inService[1]};
+        System.out.printf(Locale.ROOT, "fixed rate %6.0f req/s: p50 %6.2f ms  p99 %6.2f ms  errors %d  unfinished %d  (in the service:"
+                + " p50 %.2f ms  p99 %.2f ms; the client's own slip p99 %.2f ms, max %.2f ms)%n", rate, result.p50Us() / 1000.0,
+                result.p99Us() / 1000.0, result.errors(), result.unfinished(), inService[0], inService[1], result.slipP99Us() / 1000.0,
+                result.slipMaxUs() / 1000.0);
+        clientSlipMs = Math.max(clientSlipMs, result.slipMaxUs() / 1000.0);
+        return new double[] {result.p50Us() / 1000.0, result.p99Us() / 1000.0, inService[0], inService[1]};
     }
 
     /** p50 and p99 in ms of the evaluation durations the service logged after the given line. */
@@ -547,11 +524,15 @@ public final class PerfSuite {
             md.append(String.format(Locale.ROOT, "| %.0f | %.2f | %.2f | %.2f | %.2f |%n", point[0], point[1], point[2], point[3],
                     point[4]));
         }
-        md.append("\nOpen-loop, fixed-rate load (latency counted from when each request was due, by a Java HTTP client in the ")
-                .append("benchmark's process), evaluation with the audit on H2. In the service: the duration of the same ")
+        md.append("\nOpen-loop, fixed-rate load (latency counted from when each request was due, whatever happened to the ")
+                .append("earlier ones) by `bench/openloop.c`, a C client of one thread in a process of its own (epoll and a timer, ")
+                .append(OPEN_LOOP_CONNECTIONS).append(" kept-alive connections; its own schedule slipped by ")
+                .append(String.format(Locale.ROOT, "%.1f", clientSlipMs))
+                .append(" ms at most in these runs), evaluation with the audit on H2. In the service: the duration of the same ")
                 .append("requests in the service's own log line (from the parsed intake to the protocol ready, the audit ")
                 .append("commit included), which leaves out HTTP, JSON reading and writing, the token check and the client. ")
                 .append("The same at half the peak with the audit on PostgreSQL: the targets table.\n");
+        figures.put("openLoopClientSlipMaxMs", clientSlipMs);
         md.append("\n## All figures\n\n");
         figures.forEach((key, value) -> md.append("- ").append(key).append(": ").append(value).append('\n'));
         md.append(notes).append(FINDINGS);
