@@ -3,7 +3,7 @@
  * latency against load). Debian has no such tool (no wrk2, no vegeta; wrk and hey are closed-loop), and the Java
  * client used before measured its own schedule slips and collector pauses (11-47 ms late, 56-118 ms pauses per 15 s).
  *
- *   openloop HOST PORT RATE SECONDS CONNECTIONS REQUESTS_FILE
+ *   openloop HOST PORT RATE SECONDS CONNECTIONS REQUESTS_FILE [TIMELINE_FILE]
  *
  * Request i is due at start + i / RATE, whatever happened to the earlier ones; its latency is counted from when it
  * was due to when its whole response was read (so a request that waits for a free connection is counted as waiting:
@@ -15,7 +15,9 @@
  * waiting 10 s after the last was due), p50_us, p90_us, p99_us, p999_us, max_us (of the completed, from when they
  * were due), wait_p99_us and wait_max_us (how long after it was due a request was written: the client's own slip
  * plus any wait for a free connection, that is for the service), slip_p99_us and slip_max_us (the client's own
- * lateness: how long after it was due a request was taken from the schedule).
+ * lateness: how long after it was due a request was taken from the schedule). With TIMELINE_FILE, also writes a line
+ * per answer, in the order answered: the request's number, when it was due (µs from the start), its latency (µs) and
+ * its status, to see when the slow ones came; its first line gives the start as "# start_epoch_us" (the wall clock, µs).
  */
 #define _GNU_SOURCE
 #include <arpa/inet.h>
@@ -121,8 +123,8 @@ static int64_t percentile(const int64_t *sorted, long n, double p) {
 }
 
 int main(int argc, char **argv) {
-    if (argc != 7) {
-        fprintf(stderr, "usage: openloop HOST PORT RATE SECONDS CONNECTIONS REQUESTS_FILE\n");
+    if (argc != 7 && argc != 8) {
+        fprintf(stderr, "usage: openloop HOST PORT RATE SECONDS CONNECTIONS REQUESTS_FILE [TIMELINE_FILE]\n");
         return 2;
     }
     double rate = atof(argv[3]), seconds = atof(argv[4]);
@@ -163,6 +165,8 @@ int main(int argc, char **argv) {
         return 2;
     }
 
+    FILE *timeline = argc == 8 ? fopen(argv[7], "w") : NULL;
+    if (argc == 8 && timeline == NULL) die(argv[7]);
     long total = (long) (rate * seconds);
     if (total < 1) total = 1;
     interval_ns = (int64_t) (1e9 / rate);
@@ -193,6 +197,11 @@ int main(int argc, char **argv) {
 
     long next = 0, sent = 0, completed = 0, errors = 0, answered = 0;
     start_ns = now_ns() + 1000000; /* the first is due in 1 ms */
+    if (timeline != NULL) {
+        struct timespec wall;
+        clock_gettime(CLOCK_REALTIME, &wall);
+        fprintf(timeline, "# start_epoch_us %lld\n", (long long) wall.tv_sec * 1000000LL + wall.tv_nsec / 1000 + 1000);
+    }
     int64_t give_up = due(total - 1) + 10000000000LL;
     struct epoll_event events[256];
 
@@ -267,6 +276,10 @@ int main(int argc, char **argv) {
             if (whole < 0) lost = 1;
             if (k->busy && whole > 0) {
                 latency[completed++] = now_ns() - due(k->request);
+                if (timeline != NULL) {
+                    fprintf(timeline, "%ld %lld %lld %d\n", k->request, (long long) ((due(k->request) - start_ns) / 1000),
+                            (long long) (latency[completed - 1] / 1000), status);
+                }
                 answered++;
                 if (status < 200 || status > 299) errors++;
                 k->busy = 0;
@@ -289,6 +302,7 @@ int main(int argc, char **argv) {
         }
     }
 
+    if (timeline != NULL) fclose(timeline);
     qsort(latency, (size_t) completed, sizeof *latency, compare);
     qsort(late, (size_t) sent, sizeof *late, compare);
     qsort(slip, (size_t) next, sizeof *slip, compare);

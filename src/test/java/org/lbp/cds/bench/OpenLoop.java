@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -80,9 +81,22 @@ final class OpenLoop {
 
     /** Runs openloop against 127.0.0.1:port: rate requests a second for the given seconds over the connections. */
     static Result run(int port, double rate, double seconds, int connections, Path requests) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(binary().toString(), "127.0.0.1", Integer.toString(port),
+        return run(port, rate, seconds, connections, requests, null);
+    }
+
+    /**
+     * The same, and with a timeline file, a line per answer in the order answered: the request's number, when it was due
+     * (µs from the start), its latency (µs) and its status, after a first line "# start_epoch_us" (the wall clock).
+     */
+    static Result run(int port, double rate, double seconds, int connections, Path requests, Path timeline)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(binary().toString(), "127.0.0.1", Integer.toString(port),
                 String.format(Locale.ROOT, "%.3f", rate), String.format(Locale.ROOT, "%.3f", seconds), Integer.toString(connections),
-                requests.toString()).redirectErrorStream(true).start();
+                requests.toString()));
+        if (timeline != null) {
+            command.add(timeline.toString());
+        }
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (process.waitFor() != 0) {
             throw new IllegalStateException("openloop failed:\n" + output);

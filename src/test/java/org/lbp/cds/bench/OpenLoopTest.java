@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -84,13 +85,18 @@ class OpenLoopTest {
         assertTrue(result.p50Us() > 0 && result.p50Us() <= result.p99Us() && result.p99Us() <= result.maxUs(), result.toString());
     }
 
+    /** Requests whose bodies alternate: request i carries body i % 2, and the test server fails every odd one. */
+    private Path everySecondFailing() throws IOException {
+        Path requests = dir.resolve("requests");
+        OpenLoop.writeRequests(requests, "/evaluate", List.of("{\"patientId\":\"ok\"}", "{\"patientId\":\"fail\"}"), null);
+        return requests;
+    }
+
     @Test
     @DisplayName("Chunked answers are read to their end, and a status other than 2xx counts as an error")
     void chunkedAnswersAndErrors() throws Exception {
         int port = serve(4, 0, true);
-        Path requests = dir.resolve("requests");
-        // request i carries body i % 2: every second one fails
-        OpenLoop.writeRequests(requests, "/evaluate", List.of("{\"patientId\":\"ok\"}", "{\"patientId\":\"fail\"}"), null);
+        Path requests = everySecondFailing();
 
         OpenLoop.Result result = OpenLoop.run(port, 200, 0.5, 4, requests);
 
@@ -98,6 +104,39 @@ class OpenLoopTest {
         assertEquals(100, result.completed());
         assertEquals(50, result.errors());
         assertEquals(0, result.unfinished());
+    }
+
+    @Test
+    @DisplayName("With a timeline file, one line per answer: its number, when it was due, its latency and its status")
+    void timeline() throws Exception {
+        int port = serve(4, 0, true);
+        Path requests = everySecondFailing();
+        Path timeline = dir.resolve("timeline");
+        long before = System.currentTimeMillis();
+
+        OpenLoop.Result result = OpenLoop.run(port, 100, 0.5, 4, requests, timeline);
+
+        List<String> lines = Files.readAllLines(timeline);
+        assertEquals(50, result.completed());
+        assertEquals(51, lines.size());
+        long startMs = Long.parseLong(lines.get(0).replace("# start_epoch_us ", "")) / 1000;
+        assertTrue(startMs >= before && startMs < before + 5000, "start " + startMs + " against " + before);
+        TreeSet<Long> numbers = new TreeSet<>();
+        int failed = 0;
+        for (String line : lines.subList(1, lines.size())) {
+            String[] parts = line.split(" ");
+            assertEquals(4, parts.length, line);
+            long number = Long.parseLong(parts[0]);
+            numbers.add(number);
+            assertEquals(number * 10_000, Long.parseLong(parts[1]), 1, line); // due every 10 ms from the start
+            assertTrue(Long.parseLong(parts[2]) > 0, line);
+            assertEquals(number % 2 == 0 ? "200" : "500", parts[3], line);
+            failed += number % 2 == 1 ? 1 : 0;
+        }
+        assertEquals(50, numbers.size());
+        assertEquals(49L, numbers.last());
+        assertEquals(25, failed);
+        assertEquals(25, result.errors());
     }
 
     @Test

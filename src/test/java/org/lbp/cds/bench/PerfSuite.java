@@ -767,9 +767,10 @@ public final class PerfSuite {
               own log line) next to the client's. At 600 req/s the service's p50 was 3.3-4 ms and its p99 14-17 ms,
               with G1 as is, G1 with a 512 MiB heap, G1 with `-XX:MaxGCPauseMillis=5` (worse: 22 ms) and Serial (17 ms,
               one 148 ms outlier): no collector helped. A request waits for the batch being written, then its own
-              (commit mean 1.2-3 ms, longest seen 112 ms). The client adds 3-5 ms at p50 because it shares the cores,
-              and above about 75% of the peak it cannot keep its schedule (p50 100 ms and more while the service's own
-              p50 stays near 10 ms): those points measure the Java client more than the service.
+              (commit mean 1.2-3 ms, longest seen 112 ms). The Java client the suite used until 2026-12-02 added 3-5 ms
+              at p50 because it shared the cores with the service, and above about 75% of the peak it could not keep its
+              schedule (p50 100 ms and more while the service's own p50 stayed near 10 ms); `bench/openloop.c` replaced
+              it (below).
               What would shorten the tail: a cheaper commit (smaller rows, fewer H2 indexes, or PostgreSQL, whose
               commit is a WAL append) rather than GC tuning.
             - **On the embedded store the tail is H2's compaction** (2026-11-26, one closed-loop client after 90 s of
@@ -795,8 +796,9 @@ public final class PerfSuite {
               Tried on 2026-11-27 (90 s of load, then `-c1` and `-c4` for 30 s each, one run per setting): H2's page
               size 4 KB or 64 KB instead of 16 KB, p99 29 and 37 ms at `-c1` against 34 ms as is; H2's page
               compression, 99 ms. No gain: not changed.
-              Why a compaction makes a commit slow (read in H2 2.3.232's code, `RandomAccessStore.doHousekeeping` and
-              `FileStore.rewriteChunks`, and measured in H2 alone, 2026-11-27): every 50 ms (a tenth of the write
+              Why a compaction makes a commit slow (read in H2's code, `RandomAccessStore.doHousekeeping` and
+              `FileStore.rewriteChunks`, in the sources of 2.3.232; the service runs 2.4.240, from Quarkus' platform,
+              whose profile below shows the same methods; and measured in H2 alone, 2026-11-27): every 50 ms (a tenth of the write
               delay) H2's background thread looks at chunks older than the retention time (45 s), and when too little
               of them is live it moves their live pages into the open version, up to a limit H2 derives from the heap
               (a quarter of its auto-commit memory: 4 MB with a 256 MiB heap); no JDBC setting reaches it. It does
@@ -827,7 +829,35 @@ public final class PerfSuite {
               threads instead of 32 did not help (the second run of each pair). So on PostgreSQL the service itself
               comes near the 10 ms target, not reliably under it, and the client's figure is several times the
               service's. Debian has no open-loop load generator with less overhead (no wrk2, no vegeta; `hey` is
-              closed-loop). H2's tail is the service's own (50.7 ms in the service in the suite's run).
+              closed-loop), so the suite now has its own: `bench/openloop.c`, a C client of one thread in a process of
+              its own (epoll and a timer, 64 kept-alive connections), which also reports how late its own schedule ran.
+              With it (the suite's run of 2026-12-02, a slow day): on PostgreSQL 16.4 ms at the client against 10.3 ms
+              in the service at 555 req/s, so most of the earlier 129 ms was the Java client; on H2 235 ms at the
+              client against 43 ms in the service at 523 req/s, while the client's own schedule slipped 12 ms at most.
+            - **On H2 the gap between the client and the service's log line is the queue behind a slow commit**
+              (2026-12-03; a service of its own, 3 minutes of wrk load, then the open-loop client at 580 req/s for
+              30 s, with a line per answer). Client p50 2.1 ms, p90 26.6 ms, p99 170 ms; in the service (its log
+              line) p50 1.2 ms, p99 97.5 ms; the client's own slip 9.4 ms at most; the cores 40% idle on average.
+              Slow answers (over 50 ms) came in 26 of the 30 seconds, in bursts of up to 122 a second, and the
+              service's audit commits took up to 265 ms (`lbp_audit_commit_seconds_max`). During such a commit every
+              evaluation waits for it: the request threads wait for their records, the requests beyond the 16 request
+              threads wait in Quarkus' queue (before the log line's clock starts), and at 580 req/s a 100 ms stall
+              fills the client's 64 connections, so later requests wait for a connection (wait p99 78 ms). All of it
+              is latency a clinic would see; the log line measures only the part inside `evaluate`. A JFR profile of
+              the same load (186 s) shows where the writer waits: 15.3 s in H2's `FileStore.submitOrRun`, for H2's
+              serialisation thread to write the commit's chunk (62 waits over 30 ms), and 4.0 s for MVStore's store
+              lock in `MVStore.commit` (64 waits over 30 ms), which H2's background thread takes to move the live
+              pages of old chunks (compaction) into the next commit (two thirds of that thread's samples are in
+              `FileStore.rewriteChunks` under the lock). Half of the serialisation thread's samples
+              are `String.charAt` (H2 writes each string character by character). So the H2 tail is the size of the
+              chunks H2 writes at a commit after a compaction, as found on 2026-11-26 with one client; what would
+              shorten it is writing fewer bytes into H2 per record (for example the texts compressed, as bytes),
+              not tuning the client or the collector. Not done in this session. Seen in the same profile and left:
+              H2 does not cache a prepared `SELECT ... FOR UPDATE` (the chain head's lock), so it parses it at every
+              commit, 12% of the writer thread's samples, about 3 µs per record. The same test later the same morning,
+              when the machine had slowed down (wrk served 440-766 req/s instead of 1,164), gave p99 0.5-0.9 s in the
+              service at 400 req/s, and 51 ms at the client for the echo at the same rate: this machine's neighbours
+              change the figures within an hour.
             - **Memory: the heap is now bounded** as the container runs it (`-XX:MaxRAMPercentage=50`, 256 MiB under
               the manifest's limit; `-Xmx256m` here). Unbounded, G1 sized the heap from the machine's 24 GiB: 221-228
               MiB idle and over 1 GiB under load. Bounded: 188-214 MiB idle over five starts (the 200 MiB target met
