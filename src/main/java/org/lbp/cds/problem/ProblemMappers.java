@@ -125,15 +125,29 @@ public class ProblemMappers {
                 "The service could not answer; the error was logged.", null));
     }
 
-    /** Whether the failure is the client's connection closing (Vert.x's HttpClosedException among its causes). */
+    /**
+     * Whether the failure is the client's connection closing: Vert.x's HttpClosedException among its causes (the
+     * connection closed while the body was being read), or a ClosedChannelException thrown by Quarkus REST's request
+     * input stream itself (it was already closed when the request thread began to read the body; seen under load when
+     * a load generator ended its run). A ClosedChannelException from anywhere else (a file, a database connection) is
+     * still an error.
+     */
     static boolean clientClosed(Throwable e) {
         Throwable cause = e;
         for (int depth = 0; cause != null && depth < 10; depth++, cause = cause.getCause()) {
-            if (cause instanceof io.vertx.core.http.HttpClosedException) {
+            if (cause instanceof io.vertx.core.http.HttpClosedException
+                    || cause instanceof java.nio.channels.ClosedChannelException && thrownByRequestInput(cause)) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static final String REQUEST_INPUT = "org.jboss.resteasy.reactive.server.vertx.VertxInputStream";
+
+    private static boolean thrownByRequestInput(Throwable e) {
+        StackTraceElement[] stack = e.getStackTrace();
+        return stack.length > 0 && stack[0].getClassName().startsWith(REQUEST_INPUT);
     }
 
     static Response problem(Problem problem) {
