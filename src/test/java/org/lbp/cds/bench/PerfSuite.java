@@ -298,28 +298,39 @@ public final class PerfSuite {
     // ---- in process
 
     /**
-     * The executable model and the interpreted DRL in one JVM, in alternating rounds (after one round of each to warm
+     * The executable model and the interpreted DRL in one JVM, in alternating rounds (after two rounds of each to warm
      * up), so that the machine's drift hits both alike; JMH runs its forks one after the other, and on this machine
-     * that alone moved one form by 20% against the other. Returns the medians of the rounds' means, µs: {model, DRL}.
+     * that alone moved one form by 20% against the other. Each round runs both forms, the one that goes first swapped
+     * from round to round (a form that always ran first or second would carry what the other left in the caches and
+     * the JIT), and is compared within itself. Returns {model, DRL} (the medians of the rounds' means, µs), then the
+     * median, lowest and highest of the rounds' model/DRL ratios.
      */
     private static double[] sideBySide(CompiledRuleset model, CompiledRuleset drl, List<List<Object>> facts, int rounds,
             int perRound) {
         CompiledRuleset[] forms = {model, drl};
         List<List<Double>> means = List.of(new ArrayList<>(), new ArrayList<>());
-        for (int round = -1; round < rounds; round++) {
-            for (int form = 0; form < 2; form++) {
+        List<Double> ratios = new ArrayList<>();
+        for (int round = -2; round < rounds; round++) {
+            double[] mean = new double[2];
+            for (int turn = 0; turn < 2; turn++) {
+                int form = Math.floorMod(round + turn, 2);
                 long start = System.nanoTime();
                 for (int i = 0; i < perRound; i++) {
                     ProtocolAssembler.assemble("id", Instant.EPOCH, "p", RuleEngine.run(forms[form], facts.get(i % facts.size())));
                 }
-                if (round >= 0) {
-                    means.get(form).add((System.nanoTime() - start) / 1000.0 / perRound);
-                }
+                mean[form] = (System.nanoTime() - start) / 1000.0 / perRound;
+            }
+            if (round >= 0) {
+                means.get(0).add(mean[0]);
+                means.get(1).add(mean[1]);
+                ratios.add(mean[0] / mean[1]);
             }
         }
-        double[] medians = {median(means.get(0)), median(means.get(1))};
-        System.out.printf(Locale.ROOT, "side by side, %d rounds: model %.1f us, DRL %.1f us%n", rounds, medians[0], medians[1]);
-        return medians;
+        double[] result = {median(means.get(0)), median(means.get(1)), median(ratios), java.util.Collections.min(ratios),
+            java.util.Collections.max(ratios)};
+        System.out.printf(Locale.ROOT, "side by side, %d rounds: model %.1f us, DRL %.1f us; model/DRL per round: median %.3f,"
+                + " %.3f-%.3f%n", rounds, result[0], result[1], result[2], result[3], result[4]);
+        return result;
     }
 
     private void inProcess(List<String> bodies) throws Exception {
@@ -337,9 +348,12 @@ public final class PerfSuite {
         figures.put("grownRules", normal.rules().size() * 10);
         figures.put("grownMeanUs", jmh[2][0]);
         figures.put("grownP99Us", jmh[2][1]);
-        double[] sideBySide = sideBySide(normal, new RuleEngine("rules").ruleset(), facts, smoke ? 2 : 10, smoke ? 2_000 : 20_000);
+        double[] sideBySide = sideBySide(normal, new RuleEngine("rules").ruleset(), facts, smoke ? 3 : 21, smoke ? 2_000 : 20_000);
         figures.put("sideBySideModelUs", sideBySide[0]);
         figures.put("sideBySideDrlUs", sideBySide[1]);
+        figures.put("sideBySideRatio", sideBySide[2]);
+        figures.put("sideBySideRatioLowest", sideBySide[3]);
+        figures.put("sideBySideRatioHighest", sideBySide[4]);
         stages = org.lbp.cds.audit.StageBenchmark.measure(smoke ? 4 : 200, false);
 
         int small = smoke ? 5_000 : 100_000;
@@ -496,13 +510,13 @@ public final class PerfSuite {
         target(md, "one evaluation in process: mean ≤ 30 µs", String.format(Locale.ROOT, "%.1f µs", mean), mean <= 30);
         target(md, "one evaluation in process: p99 ≤ 300 µs", String.format(Locale.ROOT, "%.1f µs", p99us), p99us <= 300);
         double drl = (double) figures.get("drlMeanUs");
-        double modelSide = (double) figures.get("sideBySideModelUs");
-        double drlSide = (double) figures.get("sideBySideDrlUs");
+        double ratio = (double) figures.get("sideBySideRatio");
         md.append(String.format(Locale.ROOT, "| executable model against interpreted DRL, the faster kept (kept: the executable "
-                + "model) | side by side in one JVM, alternating rounds: model %.1f µs, DRL %.1f µs; JMH, forks one after the "
-                + "other: model %.1f µs (p99 %.1f), DRL %.1f µs (p99 %.1f) | %s |%n", modelSide, drlSide, mean, p99us, drl,
-                (double) figures.get("drlP99Us"), modelSide <= drlSide * 1.05 ? "yes (within 5% side by side)"
-                        : "**no: DRL faster side by side**"));
+                + "model) | side by side in one JVM, alternating rounds: model %.1f µs, DRL %.1f µs, model/DRL %.3f per round at "
+                + "the median (%.3f-%.3f); JMH, forks one after the other: model %.1f µs (p99 %.1f), DRL %.1f µs (p99 %.1f) | %s |%n",
+                (double) figures.get("sideBySideModelUs"), (double) figures.get("sideBySideDrlUs"), ratio,
+                (double) figures.get("sideBySideRatioLowest"), (double) figures.get("sideBySideRatioHighest"), mean, p99us, drl,
+                (double) figures.get("drlP99Us"), ratio <= 1.05 ? "yes (within 5% side by side)" : "**no: DRL faster side by side**"));
         double grown = (double) figures.get("grownMeanUs");
         target(md, "ruleset grown 10× (" + figures.get("grownRules") + " rules): ≤ 3× the time",
                 String.format(Locale.ROOT, "%.1f µs, %.2f×", grown, grown / mean), grown <= 3 * mean);
@@ -562,8 +576,12 @@ public final class PerfSuite {
               Per evaluation the two forms take the same time when run side by side in one JVM (both run the same
               Rete/Phreak network; the executable model's lambdas replace MVEL), so the executable model is kept for
               start-up and memory. JMH runs its forks one after the other, and the machine's drift between forks has
-              put either form ahead by up to 20% from one run of the suite to the next. The 30 µs mean was missed
-              before the changes below (JMH on 2026-11-27, after them: 34.8, 37.1, 31.5 and 27.4 µs in four runs of
+              put either form ahead by up to 20% from one run of the suite to the next. The suite's own side-by-side
+              comparison ran the executable model first in every round until 2026-12-03, when it put the DRL 8% ahead
+              (10 rounds, medians 82.2 against 89.4 µs); run again right after with the form that goes first swapped from
+              round to round and each round compared within itself (20 rounds), the model took 1.026 × the DRL's time at
+              the median, 0.895-1.154 × from round to round. The suite now measures it that way, over 21 rounds (an
+              odd count, so that the median is one round's). The 30 µs mean was missed before the changes below (JMH on 2026-11-27, after them: 34.8, 37.1, 31.5 and 27.4 µs in four runs of
               the suite, so met in a fast hour and missed in others): the rules' own time was 45-70 µs for these
               intakes on a fast day (a session; over the scenarios, on average
               37 facts inserted, of which 21 red-flag answers and 13 region scores, 14 facts derived, 13 firings with
