@@ -876,6 +876,20 @@ public final class PerfSuite {
               when the machine had slowed down (wrk served 440-766 req/s instead of 1,164), gave p99 0.5-0.9 s in the
               service at 400 req/s, and 51 ms at the client for the echo at the same rate: this machine's neighbours
               change the figures within an hour.
+            - **On PostgreSQL the tail is the single writer's queue, not the disk** (2026-12-03; a service of its own,
+              150 s of wrk load, which then served 760 req/s, then the open-loop client at 550 req/s for 30 s). Client
+              p50 7.1 ms, p99 43.2 ms; in the service p50 4.4 ms, p99 29.7 ms, longest 71 ms; the client waited for a
+              connection 3.1 ms at p99 (no queue there this time); the cores 24% idle. In those 30 s the writer
+              committed 10,358 times, 1.6 records per commit, 2.47 ms per commit on average (longest 100 ms): it was in
+              a commit 85% of the time. The disk is not what takes the time: `pg_test_fsync` on this machine gives 0.22
+              ms per `fdatasync` of 8 KB. A commit is four round trips to PostgreSQL (lock and read the chain head, the
+              batch of inserts, move the head, commit). The CPU table gives the writer 120 µs and PostgreSQL 325 µs per
+              record, so most of the 2.47 ms is waiting: my reading, not measured apart, is that at each round trip
+              PostgreSQL's process and then the writer wait for a core that 16 request threads and wrk share. What would
+              shorten the tail: fewer round trips per commit (the head kept by the writer and moved by one conditional
+              update, falling back to a read when another replica moved it), so that a batch waits less for the one
+              before it. Not done in this session: it changes how two replicas share the chain, which the two-writer
+              test would have to hold again.
             - **Memory: the heap is now bounded** as the container runs it (`-XX:MaxRAMPercentage=50`, 256 MiB under
               the manifest's limit; `-Xmx256m` here). Unbounded, G1 sized the heap from the machine's 24 GiB: 221-228
               MiB idle and over 1 GiB under load. Bounded: 188-214 MiB idle over five starts (the 200 MiB target met
