@@ -872,7 +872,8 @@ public final class PerfSuite {
               shorten it is writing fewer bytes into H2 per record (for example the texts compressed, as bytes),
               not tuning the client or the collector. Not done in this session. Seen in the same profile and left:
               H2 does not cache a prepared `SELECT ... FOR UPDATE` (the chain head's lock), so it parses it at every
-              commit, 12% of the writer thread's samples, about 3 µs per record. The same test later the same morning,
+              commit, 12% of the writer thread's samples (so about 14 µs of the writer's 119 µs per record in the CPU
+              table). The same test later the same morning,
               when the machine had slowed down (wrk served 440-766 req/s instead of 1,164), gave p99 0.5-0.9 s in the
               service at 400 req/s, and 51 ms at the client for the echo at the same rate: this machine's neighbours
               change the figures within an hour.
