@@ -28,6 +28,9 @@ public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
+    /** Quarkus REST's request input stream (and its inner classes): where a closed client connection shows first. */
+    private static final String REQUEST_INPUT = "org.jboss.resteasy.reactive.server.vertx.VertxInputStream";
+
     private final AuditService audit;
     private final SecurityIdentity caller;
     private final ServiceMetrics metrics;
@@ -142,8 +145,6 @@ public class ProblemMappers {
         }
         return false;
     }
-
-    private static final String REQUEST_INPUT = "org.jboss.resteasy.reactive.server.vertx.VertxInputStream";
 
     private static boolean thrownByRequestInput(Throwable e) {
         StackTraceElement[] stack = e.getStackTrace();
