@@ -9,11 +9,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 import org.jboss.logging.Logger;
@@ -21,10 +23,13 @@ import org.jboss.logging.Logger;
 /**
  * Appends records to the chain. One writer thread per service instance takes the records waiting and writes them in
  * one transaction (group commit): it locks the chain head row ({@code SELECT ... FOR UPDATE}), links each record to
- * the previous hash, inserts the records (each with its firings, {@link StoredFirings}), moves the head and commits. The row lock serialises writers of
- * every instance sharing the database, so the chain stays linear with any number of threads and instances. A caller
+ * the previous hash, inserts the records (each with its firings, {@link StoredFirings}), moves the head and commits.
+ * On PostgreSQL, once it has moved the head, it links the next records to the head it left and moves the head only if
+ * it is still there, in one statement with the inserts (one round trip instead of four); if another instance moved it
+ * meanwhile, nothing is written and the batch takes the locked way. The head row serialises writers of every instance
+ * sharing the database either way, so the chain stays linear with any number of threads and instances. A caller
  * learns its record is committed when its future completes; on any failure the whole batch fails, nothing of it is
- * kept, and the next batch starts with a fresh connection.
+ * kept, and the next batch starts with a fresh connection and reads the head again.
  */
 final class AuditWriter implements Runnable {
 
@@ -58,12 +63,29 @@ final class AuditWriter implements Runnable {
     private volatile Throwable died;
     /** The records being written, failed if the thread dies while writing them. */
     private List<Pending> writing = List.of();
+    /** The head as this writer last moved it (PostgreSQL); null when it does not know (start, a failed batch, another writer). */
+    private Head head;
+    /**
+     * Batches left to write the locked way after the head was found moved: with two busy instances the head is mostly
+     * moved by the other, and a try from the known head would cost a round trip more than the locked way.
+     */
+    private int lockedAfterMove;
+    static final int LOCKED_AFTER_MOVE = 16;
+    /** {@link #LOCKED_AFTER_MOVE}, or 0 in a test that makes two writers meet at every batch. */
+    private final int lockedBatchesAfterMove;
+    private final AtomicLong headMoved = new AtomicLong();
+    private final AtomicLong afterKnownHead = new AtomicLong();
     private Thread thread;
 
     AuditWriter(AuditDatabase database, int batchSize, org.lbp.cds.ops.ServiceMetrics metrics) {
+        this(database, batchSize, metrics, LOCKED_AFTER_MOVE);
+    }
+
+    AuditWriter(AuditDatabase database, int batchSize, org.lbp.cds.ops.ServiceMetrics metrics, int lockedBatchesAfterMove) {
         this.database = database;
         this.batchSize = batchSize;
         this.metrics = metrics;
+        this.lockedBatchesAfterMove = lockedBatchesAfterMove;
     }
 
     void start() {
@@ -208,87 +230,215 @@ final class AuditWriter implements Runnable {
     private void writeRecords(List<Pending> records) {
         long start = System.nanoTime();
         try (Connection connection = database.connection()) {
-            connection.setAutoCommit(false);
-            try {
-                List<Long> positions = append(connection, records);
-                connection.commit();
-                // on H2, the file is written now; if that fails the records are in the trail but not answered (503),
-                // as when the process dies between the commit and the answer
-                database.forceWrite(connection);
-                metrics.auditCommitted(System.nanoTime() - start, records.size());
-                for (int i = 0; i < records.size(); i++) {
-                    records.get(i).done.complete(positions.get(i));
-                }
-            } catch (SQLException | RuntimeException e) {
-                rollback(connection);
-                throw e;
+            boolean known = database.isPostgreSql() && head != null && lockedAfterMove == 0 && rulesetsStored(records);
+            if (!known && lockedAfterMove > 0) {
+                lockedAfterMove--;
+            }
+            List<Long> positions = known ? appendAfterKnownHead(connection, records) : null;
+            if (positions == null) {
+                positions = appendUnderLock(connection, records);
+            }
+            metrics.auditCommitted(System.nanoTime() - start, records.size());
+            for (int i = 0; i < records.size(); i++) {
+                records.get(i).done.complete(positions.get(i));
             }
         } catch (SQLException | RuntimeException e) {
+            head = null;
             forgetRulesets();
             LOG.errorf("audit store: %d record(s) not committed: %s", records.size(), e.getMessage());
             records.forEach(pending -> pending.done.completeExceptionally(e));
         }
     }
 
-    private List<Long> append(Connection connection, List<Pending> records) throws SQLException {
+    private boolean rulesetsStored(List<Pending> records) {
         for (Pending pending : records) {
-            String version = pending.entry.rulesetVersion();
-            if (!storedRulesets.contains(version)) {
-                storeRuleset(connection, version, pending.rulesetFiles.get());
+            if (!storedRulesets.contains(pending.entry.rulesetVersion())) {
+                return false;
             }
         }
-        long position;
-        String hash;
-        try (PreparedStatement head = connection.prepareStatement(
-                "SELECT position, hash FROM chain_head WHERE id = 1 FOR UPDATE");
-                ResultSet row = head.executeQuery()) {
-            if (!row.next()) {
-                throw new SQLException("the chain head row is missing");
+        return true;
+    }
+
+    /**
+     * The common case on PostgreSQL: this writer moved the head last, so it links the records to the head it knows, and
+     * one statement in its own transaction moves the head only if it is still there ({@code UPDATE ... WHERE position
+     * = ? AND hash = ?}) and inserts the records only if it moved: one round trip, where the locked path takes four. If
+     * another writer moved the head meanwhile, the update matches nothing (PostgreSQL checks the condition again on the
+     * row as the other writer committed it), nothing is written, and this returns null: the caller takes the locked
+     * path, and so do the next {@link #LOCKED_AFTER_MOVE} batches. H2 always takes the locked path: its commits are
+     * bound by writing H2's chunks, not by round trips (embedded, there are none), and a faster commit there only
+     * makes more and smaller chunks.
+     */
+    private List<Long> appendAfterKnownHead(Connection connection, List<Pending> records) throws SQLException {
+        Linked linked = link(head, records);
+        connection.setAutoCommit(true);
+        try (PreparedStatement statement = connection.prepareStatement(moveAndInsert(records.size()))) {
+            statement.setLong(1, linked.last().position());
+            statement.setString(2, linked.last().hash());
+            statement.setLong(3, head.position());
+            statement.setString(4, head.hash());
+            for (int i = 0; i < records.size(); i++) {
+                bind(statement, 5 + i * RECORD_COLUMNS, records.get(i), linked, i);
             }
-            position = row.getLong(1);
-            hash = row.getString(2);
+            if (statement.executeUpdate() == 0) {
+                return moved();
+            }
         }
-        List<Long> positions = new ArrayList<>(records.size());
-        try (PreparedStatement record = connection.prepareStatement(
-                "INSERT INTO evaluation_record (position, evaluation_id, evaluated_at, evaluated_at_iso, caller, patient_id,"
-                        + " ruleset_version, status, config, intake, protocol, firings, rule_ids, previous_hash, hash)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        head = linked.last();
+        afterKnownHead.incrementAndGet();
+        return linked.positions();
+    }
+
+    /** Another writer moved the head since this one last did: the head is read again, under its lock. */
+    private List<Long> moved() {
+        head = null;
+        lockedAfterMove = lockedBatchesAfterMove;
+        headMoved.incrementAndGet();
+        return null;
+    }
+
+    /**
+     * The head locked and read ({@code SELECT ... FOR UPDATE}), the records linked to it and inserted, the head moved,
+     * then the commit: at start, after a failure, when a ruleset is stored, and when another writer moved the head.
+     */
+    private List<Long> appendUnderLock(Connection connection, List<Pending> records) throws SQLException {
+        connection.setAutoCommit(false);
+        Linked linked;
+        try {
             for (Pending pending : records) {
-                AuditEntry entry = pending.entry;
-                position++;
-                String next = ChainHash.of(hash, entry, position);
-                record.setLong(1, position);
-                record.setString(2, entry.evaluationId());
-                record.setTimestamp(3, Timestamp.from(pending.evaluatedAt));
-                record.setString(4, entry.evaluatedAtIso());
-                record.setString(5, entry.caller());
-                record.setString(6, entry.patientId());
-                record.setString(7, entry.rulesetVersion());
-                record.setString(8, entry.status());
-                record.setString(9, entry.config());
-                record.setString(10, entry.intake());
-                record.setString(11, entry.protocol());
-                record.setString(12, pending.firings);
-                record.setString(13, pending.ruleIds);
-                record.setString(14, hash);
-                record.setString(15, next);
+                String version = pending.entry.rulesetVersion();
+                if (!storedRulesets.contains(version)) {
+                    storeRuleset(connection, version, pending.rulesetFiles.get());
+                }
+            }
+            Head locked;
+            try (PreparedStatement read = connection.prepareStatement(
+                    "SELECT position, hash FROM chain_head WHERE id = 1 FOR UPDATE");
+                    ResultSet row = read.executeQuery()) {
+                if (!row.next()) {
+                    throw new SQLException("the chain head row is missing");
+                }
+                locked = new Head(row.getLong(1), row.getString(2));
+            }
+            linked = link(locked, records);
+            insert(connection, records, linked);
+            moveHead(connection, linked.last());
+            connection.commit();
+        } catch (SQLException | RuntimeException e) {
+            rollback(connection);
+            throw e;
+        }
+        // on H2, the file is written now; if that fails the records are in the trail but not answered (503), as when
+        // the process dies between the commit and the answer
+        database.forceWrite(connection);
+        head = linked.last();
+        return linked.positions();
+    }
+
+    private static void moveHead(Connection connection, Head to) throws SQLException {
+        try (PreparedStatement move = connection.prepareStatement("UPDATE chain_head SET position = ?, hash = ? WHERE id = 1")) {
+            move.setLong(1, to.position());
+            move.setString(2, to.hash());
+            move.executeUpdate();
+        }
+    }
+
+    /** The chain's last link: a record's position and hash. */
+    record Head(long position, String hash) {
+    }
+
+    /** The records linked after a head: each one's position, the hash before it, and its own hash. */
+    private record Linked(List<Long> positions, List<String> previous, List<String> hashes) {
+        Head last() {
+            return new Head(positions.get(positions.size() - 1), hashes.get(hashes.size() - 1));
+        }
+    }
+
+    private static Linked link(Head after, List<Pending> records) {
+        List<Long> positions = new ArrayList<>(records.size());
+        List<String> previous = new ArrayList<>(records.size());
+        List<String> hashes = new ArrayList<>(records.size());
+        long position = after.position();
+        String hash = after.hash();
+        for (Pending pending : records) {
+            position++;
+            previous.add(hash);
+            hash = ChainHash.of(hash, pending.entry, position);
+            positions.add(position);
+            hashes.add(hash);
+        }
+        return new Linked(positions, previous, hashes);
+    }
+
+    private static final String RECORD_COLUMNS_LIST = "position, evaluation_id, evaluated_at, evaluated_at_iso, caller,"
+            + " patient_id, ruleset_version, status, config, intake, protocol, firings, rule_ids, previous_hash, hash";
+    private static final int RECORD_COLUMNS = 15;
+    /** PostgreSQL's move-and-insert statement for each batch size, made once. */
+    private final Map<Integer, String> moveAndInsert = new ConcurrentHashMap<>();
+
+    /**
+     * One statement: the head moved if it is where this writer left it, and the records inserted only if it was (the
+     * insert reads the update's result, so it inserts nothing when the update matched nothing). PostgreSQL runs a
+     * data-modifying {@code WITH} exactly once, whether or not the main statement reads it.
+     */
+    private String moveAndInsert(int count) {
+        return moveAndInsert.computeIfAbsent(count, n -> {
+            StringBuilder sql = new StringBuilder("WITH moved AS (UPDATE chain_head SET position = ?, hash = ?"
+                    + " WHERE id = 1 AND position = ? AND hash = ? RETURNING id) INSERT INTO evaluation_record ("
+                    + RECORD_COLUMNS_LIST + ") SELECT v.* FROM moved, (VALUES ");
+            for (int i = 0; i < n; i++) {
+                sql.append(i == 0 ? "" : ", ").append("(CAST(? AS BIGINT), ?, CAST(? AS TIMESTAMP WITH TIME ZONE),"
+                        + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            }
+            return sql.append(") AS v").toString();
+        });
+    }
+
+    private static void insert(Connection connection, List<Pending> records, Linked linked) throws SQLException {
+        try (PreparedStatement record = connection.prepareStatement("INSERT INTO evaluation_record ("
+                + RECORD_COLUMNS_LIST + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (int i = 0; i < records.size(); i++) {
+                bind(record, 1, records.get(i), linked, i);
                 record.addBatch();
-                positions.add(position);
-                hash = next;
             }
             record.executeBatch();
         }
-        try (PreparedStatement head = connection.prepareStatement("UPDATE chain_head SET position = ?, hash = ? WHERE id = 1")) {
-            head.setLong(1, position);
-            head.setString(2, hash);
-            head.executeUpdate();
-        }
-        return positions;
+    }
+
+    /** Binds the i-th record's columns, in {@link #RECORD_COLUMNS_LIST}'s order, from parameter {@code first} on. */
+    private static void bind(PreparedStatement statement, int first, Pending pending, Linked linked, int i)
+            throws SQLException {
+        AuditEntry entry = pending.entry;
+        statement.setLong(first, linked.positions().get(i));
+        statement.setString(first + 1, entry.evaluationId());
+        statement.setTimestamp(first + 2, Timestamp.from(pending.evaluatedAt));
+        statement.setString(first + 3, entry.evaluatedAtIso());
+        statement.setString(first + 4, entry.caller());
+        statement.setString(first + 5, entry.patientId());
+        statement.setString(first + 6, entry.rulesetVersion());
+        statement.setString(first + 7, entry.status());
+        statement.setString(first + 8, entry.config());
+        statement.setString(first + 9, entry.intake());
+        statement.setString(first + 10, entry.protocol());
+        statement.setString(first + 11, pending.firings);
+        statement.setString(first + 12, pending.ruleIds);
+        statement.setString(first + 13, linked.previous().get(i));
+        statement.setString(first + 14, linked.hashes().get(i));
+    }
+
+    /** How often another writer had moved the head when this one tried to move it from where it left it. */
+    long headMoved() {
+        return headMoved.get();
+    }
+
+    /** How many batches were committed after the head this writer knew, without reading it. */
+    long afterKnownHead() {
+        return afterKnownHead.get();
     }
 
     private void storeRuleset(Connection connection, String version, String files) throws SQLException {
         boolean stored = false;
-        if (!database.isPostgreSql()) { // H2 has no ON CONFLICT; one instance only, so a look first is enough
+        if (!database.isPostgreSql()) { // H2 has no ON CONFLICT: a look first, then the insert
             try (PreparedStatement exists = connection.prepareStatement("SELECT 1 FROM ruleset WHERE version = ?")) {
                 exists.setString(1, version);
                 try (ResultSet row = exists.executeQuery()) {
@@ -297,17 +447,27 @@ final class AuditWriter implements Runnable {
             }
         }
         if (!stored) {
-            // On PostgreSQL several instances may store the same version at once: the first wins, the rows are identical.
+            // Several instances may store the same version at once: the first wins, the rows are identical (the version
+            // is the files' hash).
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO ruleset (version, stored_at, files) VALUES (?, ?, ?)"
                     + (database.isPostgreSql() ? " ON CONFLICT (version) DO NOTHING" : ""))) {
                 insert.setString(1, version);
                 insert.setTimestamp(2, Timestamp.from(Instant.now()));
                 insert.setString(3, files);
                 insert.executeUpdate();
+            } catch (SQLException e) {
+                // H2 shared by two instances (over TCP): the other stored it between the look and the insert. H2 undoes
+                // only the failed statement, so the transaction goes on.
+                if (database.isPostgreSql() || !DUPLICATE_KEY.equals(e.getSQLState())) {
+                    throw e;
+                }
             }
         }
         storedRulesets.add(version); // trusted only after the commit: a failed batch forgets it
     }
+
+    /** SQL's state for a unique key already taken. */
+    private static final String DUPLICATE_KEY = "23505";
 
     /** Called when a batch failed: a ruleset the failed transaction stored is not stored. */
     void forgetRulesets() {
