@@ -61,7 +61,8 @@ class AuditWriterChainTest {
         AuditDatabase database = new AuditDatabase(postgres != null ? postgres.config() : TestStore.embedded(dataDir));
         database.start();
         databases.add(database);
-        AuditWriter writer = new AuditWriter(database, 64, org.lbp.cds.ops.ServiceMetrics.NONE, lockedBatchesAfterMove);
+        AuditWriter writer = new AuditWriter(database, 64, org.lbp.cds.ops.ServiceMetrics.NONE, lockedBatchesAfterMove,
+                AuditWriter.HELD_IDLE);
         writer.start();
         writers.add(writer);
         return writer;
