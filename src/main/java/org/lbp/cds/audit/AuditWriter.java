@@ -76,27 +76,16 @@ final class AuditWriter implements Runnable {
     private final AtomicLong headMoved = new AtomicLong();
     private final AtomicLong afterKnownHead = new AtomicLong();
     private Thread thread;
-    /** The writer thread's connection between batches ({@link #connection}), when it holds one. */
-    private Connection held;
-    private long heldSince;
-    private long heldUsed;
-    static final Duration HELD_IDLE = Duration.ofSeconds(1);
-    private final long heldIdleNanos;
-    private final AtomicLong connectionsTaken = new AtomicLong();
-    static final Duration HELD_AT_MOST = Duration.ofMinutes(1);
 
     AuditWriter(AuditDatabase database, int batchSize, org.lbp.cds.ops.ServiceMetrics metrics) {
-        this(database, batchSize, metrics, LOCKED_AFTER_MOVE, HELD_IDLE);
+        this(database, batchSize, metrics, LOCKED_AFTER_MOVE);
     }
 
-    /** With the settings a test changes: the locked batches after a move, and how long an idle connection is kept. */
-    AuditWriter(AuditDatabase database, int batchSize, org.lbp.cds.ops.ServiceMetrics metrics, int lockedBatchesAfterMove,
-            Duration heldIdle) {
+    AuditWriter(AuditDatabase database, int batchSize, org.lbp.cds.ops.ServiceMetrics metrics, int lockedBatchesAfterMove) {
         this.database = database;
         this.batchSize = batchSize;
         this.metrics = metrics;
         this.lockedBatchesAfterMove = lockedBatchesAfterMove;
-        this.heldIdleNanos = heldIdle.toNanos();
     }
 
     void start() {
@@ -181,7 +170,6 @@ final class AuditWriter implements Runnable {
         } catch (Throwable e) { // an Error (out of memory, a class that cannot load): nothing more can be recorded
             recordDeath(e);
         } finally {
-            release();
             failLeft(); // after the death is known nothing more is admitted, so nothing is left waiting behind this
         }
     }
@@ -241,8 +229,7 @@ final class AuditWriter implements Runnable {
 
     private void writeRecords(List<Pending> records) {
         long start = System.nanoTime();
-        try {
-            Connection connection = connection(start);
+        try (Connection connection = database.connection()) {
             boolean known = database.isPostgreSql() && head != null && lockedAfterMove == 0 && rulesetsStored(records);
             if (!known && lockedAfterMove > 0) {
                 lockedAfterMove--;
@@ -251,48 +238,15 @@ final class AuditWriter implements Runnable {
             if (positions == null) {
                 positions = appendUnderLock(connection, records);
             }
-            heldUsed = System.nanoTime();
-            metrics.auditCommitted(heldUsed - start, records.size());
+            metrics.auditCommitted(System.nanoTime() - start, records.size());
             for (int i = 0; i < records.size(); i++) {
                 records.get(i).done.complete(positions.get(i));
             }
         } catch (SQLException | RuntimeException e) {
-            release();
             head = null;
             forgetRulesets();
             LOG.errorf("audit store: %d record(s) not committed: %s", records.size(), e.getMessage());
             records.forEach(pending -> pending.done.completeExceptionally(e));
-        }
-    }
-
-    /**
-     * The writer's connection, kept from one batch to the next while batches follow one another, so that a commit
-     * under load does not also pay the pool's check of the connection (a round trip to PostgreSQL at every borrow,
-     * about 40 µs on this machine when idle). Given back after a failed batch, after {@link #HELD_IDLE} without a
-     * batch, and after {@link #HELD_AT_MOST}, so that a connection that may have broken meanwhile is checked by the
-     * pool at the next borrow, and the pool still retires connections at their lifetime.
-     */
-    private Connection connection(long now) throws SQLException {
-        if (held != null && (now - heldUsed > heldIdleNanos || now - heldSince > HELD_AT_MOST.toNanos())) {
-            release();
-        }
-        if (held == null) {
-            held = database.connection();
-            heldSince = now;
-            connectionsTaken.incrementAndGet();
-        }
-        return held;
-    }
-
-    /** Gives the connection back to the pool (which discards it if it is broken). */
-    private void release() {
-        if (held != null) {
-            try {
-                held.close();
-            } catch (SQLException ignored) {
-                // the pool has discarded it
-            }
-            held = null;
         }
     }
 
@@ -475,11 +429,6 @@ final class AuditWriter implements Runnable {
     /** How often another writer had moved the head when this one tried to move it from where it left it. */
     long headMoved() {
         return headMoved.get();
-    }
-
-    /** How many times the writer took a connection from the pool for its batches. */
-    long connectionsTaken() {
-        return connectionsTaken.get();
     }
 
     /** How many batches were committed after the head this writer knew, without reading it. */

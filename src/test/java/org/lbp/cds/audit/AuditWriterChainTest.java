@@ -61,8 +61,7 @@ class AuditWriterChainTest {
         AuditDatabase database = new AuditDatabase(postgres != null ? postgres.config() : TestStore.embedded(dataDir));
         database.start();
         databases.add(database);
-        AuditWriter writer = new AuditWriter(database, 64, org.lbp.cds.ops.ServiceMetrics.NONE, lockedBatchesAfterMove,
-                AuditWriter.HELD_IDLE);
+        AuditWriter writer = new AuditWriter(database, 64, org.lbp.cds.ops.ServiceMetrics.NONE, lockedBatchesAfterMove);
         writer.start();
         writers.add(writer);
         return writer;
