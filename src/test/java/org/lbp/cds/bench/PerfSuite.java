@@ -887,10 +887,27 @@ public final class PerfSuite {
               batch of inserts, move the head, commit). The CPU table gives the writer 120 µs and PostgreSQL 325 µs per
               record, so most of the 2.47 ms is waiting: my reading, not measured apart, is that at each round trip
               PostgreSQL's process and then the writer wait for a core that 16 request threads and wrk share. What would
-              shorten the tail: fewer round trips per commit (the head kept by the writer and moved by one conditional
-              update, falling back to a read when another replica moved it), so that a batch waits less for the one
-              before it. Not done in this session: it changes how two replicas share the chain, which the two-writer
-              test would have to hold again.
+              shorten the tail: fewer round trips per commit. Done the same day (below).
+            - **On PostgreSQL a commit is now one round trip** (2026-12-03, afternoon). Once the writer has moved the
+              chain head, it links its next batch to the head it left, and one statement in its own transaction moves
+              the head only if it is still there and inserts the records only if it moved (a data-modifying `WITH`);
+              when another replica moved the head meanwhile, the statement writes nothing and the batch, and the next
+              16, take the locked way (four round trips, as before). `AuditWriterChainTest` holds two writers on one
+              store to one chain, also with both trying their known head at every batch; `CrashRecoveryIT` kills one
+              of two instances sharing PostgreSQL under load, as before. Two services side by side on PostgreSQL (the
+              machine in a fast hour: 2,400-3,900 req/s), wrk load alternated between them in 4 pairs of 20 s after 6
+              rounds of warm-up, then two new services with the roles swapped: the time per commit 0.80-0.91 × in
+              the first pairing (1.00-1.21 against 1.11-1.54 ms) and 0.75-0.81 × in the swapped one (1.03-1.20
+              against 1.33-1.61 ms); the requests per second 0.94-1.17 × and 0.97-1.19 ×; open-loop at 1,300 req/s
+              (two pairs in each pairing): p50 1.3-1.6 ms against 1.9-2.4 ms; p99 8.0-44 ms against 8.7-14 ms, lower in
+              two of the four pairs and higher in the other two. So the writer's commit is shorter, and the throughput
+              and the tail stay bound by the cores the request threads share. H2 keeps the locked way: embedded, it
+              has no round trips to save (the `FOR UPDATE` parse aside), and faster commits there make more, smaller
+              chunks. Tried after it and not kept: the writer keeping its connection from one batch to the next, which
+              saves the pool's check of the connection at every borrow (a round trip: 40-46 µs per borrow against
+              0.2-2.6 µs unchecked, in a loop alone): in the same kind of A/B, kept against pooled 0.71-0.94 × the
+              requests per second, then 0.80-1.15 × with the roles swapped, and 0.76-1.05 × the time per commit: nothing
+              beyond the noise, for a batch lost when the store restarts in a busy stretch. Reverted.
             - **Memory: the heap is now bounded** as the container runs it (`-XX:MaxRAMPercentage=50`, 256 MiB under
               the manifest's limit; `-Xmx256m` here). Unbounded, G1 sized the heap from the machine's 24 GiB: 221-228
               MiB idle and over 1 GiB under load. Bounded: 188-214 MiB idle over five starts (the 200 MiB target met
