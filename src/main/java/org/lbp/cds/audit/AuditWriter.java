@@ -230,7 +230,8 @@ final class AuditWriter implements Runnable {
     private void writeRecords(List<Pending> records) {
         long start = System.nanoTime();
         try (Connection connection = database.connection()) {
-            boolean known = database.isPostgreSql() && head != null && lockedAfterMove == 0 && rulesetsStored(records);
+            boolean known = database.isPostgreSql() && head != null && lockedAfterMove == 0
+                    && records.size() <= MOST_IN_ONE_STATEMENT && rulesetsStored(records);
             if (!known && lockedAfterMove > 0) {
                 lockedAfterMove--;
             }
@@ -373,6 +374,11 @@ final class AuditWriter implements Runnable {
     private static final String RECORD_COLUMNS_LIST = "position, evaluation_id, evaluated_at, evaluated_at_iso, caller,"
             + " patient_id, ruleset_version, status, config, intake, protocol, firings, rule_ids, previous_hash, hash";
     private static final int RECORD_COLUMNS = 15;
+    /**
+     * The largest batch written as one statement: PostgreSQL's protocol takes at most 65,535 parameters per statement
+     * (15 per record here). A larger batch (the batch size is configurable) takes the locked way, a batch of inserts.
+     */
+    static final int MOST_IN_ONE_STATEMENT = 1_000;
     /** PostgreSQL's move-and-insert statement for each batch size, made once. */
     private final Map<Integer, String> moveAndInsert = new ConcurrentHashMap<>();
 

@@ -58,10 +58,14 @@ class AuditWriterChainTest {
     }
 
     private AuditWriter writer(int lockedBatchesAfterMove) {
+        return writer(lockedBatchesAfterMove, 64);
+    }
+
+    private AuditWriter writer(int lockedBatchesAfterMove, int batchSize) {
         AuditDatabase database = new AuditDatabase(postgres != null ? postgres.config() : TestStore.embedded(dataDir));
         database.start();
         databases.add(database);
-        AuditWriter writer = new AuditWriter(database, 64, org.lbp.cds.ops.ServiceMetrics.NONE, lockedBatchesAfterMove);
+        AuditWriter writer = new AuditWriter(database, batchSize, org.lbp.cds.ops.ServiceMetrics.NONE, lockedBatchesAfterMove);
         writer.start();
         writers.add(writer);
         return writer;
@@ -130,6 +134,36 @@ class AuditWriterChainTest {
                 + " head %d and %d%n", each, first.headMoved(), second.headMoved(), first.afterKnownHead(),
                 second.afterKnownHead());
         assertChain(2 * each);
+    }
+
+    @Test
+    @DisplayName("A batch larger than one statement can carry (batch size set to 5,000, 3,000 records waiting): written the locked way, all of it")
+    void aBatchTooLargeForOneStatementIsWrittenTheLockedWay() throws Exception {
+        AuditWriter writer = writer(AuditWriter.LOCKED_AFTER_MOVE, 5_000);
+        assertEquals(1, commit(writer, 0)); // the head is known from here on
+        int waiting = 3 * AuditWriter.MOST_IN_ONE_STATEMENT;
+        List<CompletableFuture<Long>> commits = new ArrayList<>();
+        try (Connection blocker = databases.get(0).connection()) { // holds the head's lock: the writer's next batch waits
+            blocker.setAutoCommit(false);
+            try (Statement lock = blocker.createStatement()) {
+                lock.executeQuery("SELECT position FROM chain_head WHERE id = 1 FOR UPDATE").close();
+            }
+            commits.add(writer.submit(entry(1), AT, () -> "{}")); // taken at once, then waits for the lock
+            Thread.sleep(200);
+            for (int i = 0; i < waiting; i++) { // these wait in the queue for the batch after it
+                commits.add(writer.submit(entry(2 + i), AT, () -> "{}"));
+            }
+            blocker.rollback();
+        }
+        TreeSet<Long> positions = new TreeSet<>();
+        for (CompletableFuture<Long> commit : commits) {
+            positions.add(commit.get(60, TimeUnit.SECONDS));
+        }
+        assertEquals(new TreeSet<>(range(2, waiting + 2)), positions);
+        assertEquals(postgres != null ? 1 : 0, writer.afterKnownHead(),
+                "on PostgreSQL only the single record went as one statement; the batch of 3,000 the locked way");
+        assertEquals(0, writer.headMoved());
+        assertChain(waiting + 2);
     }
 
     private static long commit(AuditWriter writer, int i) throws Exception {
