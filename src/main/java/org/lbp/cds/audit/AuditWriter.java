@@ -8,6 +8,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -379,8 +380,8 @@ final class AuditWriter implements Runnable {
      * (15 per record here). A larger batch (the batch size is configurable) takes the locked way, a batch of inserts.
      */
     static final int MOST_IN_ONE_STATEMENT = 1_000;
-    /** PostgreSQL's move-and-insert statement for each batch size, made once. */
-    private final Map<Integer, String> moveAndInsert = new ConcurrentHashMap<>();
+    /** PostgreSQL's move-and-insert statement for each batch size, made once (by the writer thread only). */
+    private final Map<Integer, String> moveAndInsert = new HashMap<>();
 
     /**
      * One statement: the head moved if it is where this writer left it, and the records inserted only if it was (the
@@ -443,30 +444,18 @@ final class AuditWriter implements Runnable {
     }
 
     private void storeRuleset(Connection connection, String version, String files) throws SQLException {
-        boolean stored = false;
-        if (!database.isPostgreSql()) { // H2 has no ON CONFLICT: a look first, then the insert
-            try (PreparedStatement exists = connection.prepareStatement("SELECT 1 FROM ruleset WHERE version = ?")) {
-                exists.setString(1, version);
-                try (ResultSet row = exists.executeQuery()) {
-                    stored = row.next();
-                }
-            }
-        }
-        if (!stored) {
-            // Several instances may store the same version at once: the first wins, the rows are identical (the version
-            // is the files' hash).
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO ruleset (version, stored_at, files) VALUES (?, ?, ?)"
-                    + (database.isPostgreSql() ? " ON CONFLICT (version) DO NOTHING" : ""))) {
-                insert.setString(1, version);
-                insert.setTimestamp(2, Timestamp.from(Instant.now()));
-                insert.setString(3, files);
-                insert.executeUpdate();
-            } catch (SQLException e) {
-                // H2 shared by two instances (over TCP): the other stored it between the look and the insert. H2 undoes
-                // only the failed statement, so the transaction goes on.
-                if (database.isPostgreSql() || !DUPLICATE_KEY.equals(e.getSQLState())) {
-                    throw e;
-                }
+        // Several instances may store the same version at once, and a restarted instance finds it stored: the first
+        // wins, the rows are identical (the version is the files' hash). PostgreSQL skips the duplicate; H2, which has
+        // no ON CONFLICT, refuses it, and undoes only the failed statement, so the transaction goes on.
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO ruleset (version, stored_at, files) VALUES (?, ?, ?)"
+                + (database.isPostgreSql() ? " ON CONFLICT (version) DO NOTHING" : ""))) {
+            insert.setString(1, version);
+            insert.setTimestamp(2, Timestamp.from(Instant.now()));
+            insert.setString(3, files);
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            if (database.isPostgreSql() || !DUPLICATE_KEY.equals(e.getSQLState())) {
+                throw e;
             }
         }
         storedRulesets.add(version); // trusted only after the commit: a failed batch forgets it
