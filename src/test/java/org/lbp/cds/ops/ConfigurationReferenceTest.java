@@ -39,7 +39,8 @@ import io.smallrye.config.WithName;
  * The README's configuration reference (issue 7, item 11) must not drift from the code: every {@code lbp.*} property
  * the service reads (its config mappings and {@code @ConfigProperty} injections, found in the compiled classes) is in
  * the table with the default the code has, every {@code lbp.*} row in the table is still read, and every profile that
- * changes an {@code lbp.*} property in {@code application.properties} is named in its row.
+ * changes an {@code lbp.*} property in {@code application.properties} is named in its row; and every property that
+ * file sets (the framework's too) has a row, with the value the file gives it.
  */
 class ConfigurationReferenceTest {
 
@@ -99,6 +100,23 @@ class ConfigurationReferenceTest {
             String inFile = file.getProperty(property.getKey());
             if (inFile != null && !readable(inFile).equals(row.defaultValue())) {
                 wrong.add(property.getKey() + ": README " + row.defaultValue() + ", application.properties " + inFile);
+            }
+        }
+        assertEquals(List.of(), wrong);
+    }
+
+    @Test
+    @DisplayName("Every property application.properties sets is in the README's table, with the value it sets there")
+    void everyPropertySetIsDocumented() {
+        List<String> wrong = new ArrayList<>();
+        for (String key : new TreeSet<>(file.stringPropertyNames())) {
+            String name = key.replaceFirst("^%[a-z]+\\.", "");
+            Documented row = readme.get(name);
+            if (row == null) {
+                wrong.add(name + ": not in the README");
+            } else if (!key.startsWith("%") && !file.getProperty(key).contains("${")
+                    && !readable(file.getProperty(key)).equals(row.defaultValue())) {
+                wrong.add(name + ": README " + row.defaultValue() + ", application.properties " + file.getProperty(key));
             }
         }
         assertEquals(List.of(), wrong);
