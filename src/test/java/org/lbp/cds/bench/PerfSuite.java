@@ -877,6 +877,20 @@ public final class PerfSuite {
               when the machine had slowed down (wrk served 440-766 req/s instead of 1,164), gave p99 0.5-0.9 s in the
               service at 400 req/s, and 51 ms at the client for the echo at the same rate: this machine's neighbours
               change the figures within an hour.
+            - **Tried and not kept: a record's texts as one LZ4 block on H2** (2026-12-03, evening, the machine in a slow
+              hour: the echo served about 2,000 req/s instead of 10,000-12,800, and one evaluation in process took 125-139 µs
+              instead of 31). A record's intake, protocol and firings (7.6 KB of text over the scenarios) went together into one
+              binary column as one LZ4 block (lz4-java 1.14.1 through JNI: 0.42 of the text, 12 µs per record in process on a
+              fast hour, made on the request thread), so that H2 would write less than half the bytes and no string character
+              by character; old records kept their three text columns, and verify and the tamper test covered both forms. Two
+              services side by side on H2, wrk load alternated between them in rounds of 20 s after 6 minutes of warm-up,
+              then two new services with the roles swapped: H2's serialisation thread took 0.75-1.01 × its time per request
+              and its save thread 0.70-1.04 ×, but the request threads and the collector took more (the packing, and about 26
+              KB more garbage per request), and the requests per second were lower in 14 of 17 rounds (0.66-1.24 ×). In
+              process, deflate (`java.util.zip`, level 1) made 0.31 of the text but took 91 µs per record. So the texts are not
+              most of what H2 writes at a commit: its pages per commit are (the B-tree paths of the record table and its four
+              indexes, the chain head, H2's layout). Reverted. What is left to try for H2's tail is fewer pages per commit
+              (fewer indexes, or larger batches), not fewer bytes per record.
             - **On PostgreSQL the tail is the single writer's queue, not the disk** (2026-12-03; a service of its own,
               150 s of wrk load, which then served 760 req/s, then the open-loop client at 550 req/s for 30 s). Client
               p50 7.1 ms, p99 43.2 ms; in the service p50 4.4 ms, p99 29.7 ms, longest 71 ms; the client waited for a
