@@ -63,7 +63,7 @@ final class AuditWriter implements Runnable {
      */
     private volatile Throwable died;
     /** The records being written, failed if the thread dies while writing them. */
-    private List<Pending> writing = List.of();
+    private volatile List<Pending> writing = List.of();
     /** The head as this writer last moved it (PostgreSQL); null when it does not know (start, a failed batch, another writer). */
     private Head head;
     /**
@@ -441,6 +441,11 @@ final class AuditWriter implements Runnable {
     /** How many batches were committed after the head this writer knew, without reading it. */
     long afterKnownHead() {
         return afterKnownHead.get();
+    }
+
+    /** How many records the writer is writing now (its batch under way), 0 between batches. */
+    int writing() {
+        return writing.size();
     }
 
     private void storeRuleset(Connection connection, String version, String files) throws SQLException {

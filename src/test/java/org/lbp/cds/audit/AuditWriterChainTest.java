@@ -149,7 +149,10 @@ class AuditWriterChainTest {
                 lock.executeQuery("SELECT position FROM chain_head WHERE id = 1 FOR UPDATE").close();
             }
             commits.add(writer.submit(entry(1), AT, () -> "{}")); // taken at once, then waits for the lock
-            Thread.sleep(200);
+            for (int i = 0; i < 1_000 && writer.writing() == 0; i++) {
+                Thread.sleep(10);
+            }
+            assertEquals(1, writer.writing(), "the writer is writing the single record, a batch of its own");
             for (int i = 0; i < waiting; i++) { // these wait in the queue for the batch after it
                 commits.add(writer.submit(entry(2 + i), AT, () -> "{}"));
             }
