@@ -112,6 +112,19 @@ public class AuditService implements AuditTrail {
     }
 
     @Override
+    public void prepare(JsonNode intake, Thresholds thresholds, CompiledRuleset ruleset, RuleRun run, Protocol protocol,
+            String caller) {
+        if (!config.enabled()) {
+            return;
+        }
+        AuditEntry entry = entry(intake, thresholds, run, protocol, caller);
+        String stored = StoredFirings.json(entry.firings()) + StoredFirings.ruleIds(entry.firings());
+        String hash = ChainHash.of(ChainHash.GENESIS, entry, 1);
+        LOG.debugf("record path prepared (%d characters of firings, hash %s), nothing written", stored.length(), hash);
+        writer.storeRuleset(ruleset.version(), () -> Canonical.json(ruleset.source().files()));
+    }
+
+    @Override
     public void rejected(Instant at, String caller, int errorCount) {
         if (config.enabled()) {
             writer.reject(new AuditWriter.Rejection(at, caller, errorCount));

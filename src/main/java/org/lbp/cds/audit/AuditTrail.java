@@ -33,4 +33,13 @@ public interface AuditTrail {
 
     /** Counts a rejected request (400) without its body; never fails the caller. */
     void rejected(Instant at, String caller, int errorCount);
+
+    /**
+     * Start-up: prepares the record of an evaluation as {@link #record} would, but writes nothing of it, so that the
+     * first clinic request does not pay for loading that path; and stores the ruleset ahead of the first record that
+     * names it. Never fails the caller.
+     */
+    default void prepare(JsonNode intake, Thresholds thresholds, CompiledRuleset ruleset, RuleRun run, Protocol protocol,
+            String caller) {
+    }
 }

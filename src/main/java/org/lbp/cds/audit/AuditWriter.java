@@ -48,6 +48,10 @@ final class AuditWriter implements Runnable {
     record Rejection(Instant at, String caller, int errorCount) {
     }
 
+    /** A ruleset to store ahead of the records that will name it (at start-up). */
+    record Ruleset(String version, Supplier<String> files) {
+    }
+
     private final AuditDatabase database;
     private final int batchSize;
     private final org.lbp.cds.ops.ServiceMetrics metrics;
@@ -143,6 +147,18 @@ final class AuditWriter implements Runnable {
         return done;
     }
 
+    /**
+     * Stores a ruleset version in a transaction of its own, ahead of the records that will name it, so that the first
+     * record's commit does not carry it. Best effort: if it fails (the store is down), the first record stores it.
+     */
+    void storeRuleset(String version, Supplier<String> files) {
+        synchronized (admission) {
+            if (running && queue.remainingCapacity() > 1) { // the last place is the stop mark's
+                queue.offer(new Ruleset(version, files));
+            }
+        }
+    }
+
     void reject(Rejection rejection) {
         synchronized (admission) {
             if (running && queue.remainingCapacity() > 1) { // the last place is the stop mark's
@@ -202,6 +218,8 @@ final class AuditWriter implements Runnable {
                     records.add(pending);
                 } else if (item instanceof Rejection rejection) {
                     rejections.add(rejection);
+                } else if (item instanceof Ruleset ruleset) {
+                    storeAhead(ruleset);
                 } else {
                     stopping = true; // the stop mark comes last: everything before it is in this batch or written
                 }
@@ -464,6 +482,26 @@ final class AuditWriter implements Runnable {
             }
         }
         storedRulesets.add(version); // trusted only after the commit: a failed batch forgets it
+    }
+
+    private void storeAhead(Ruleset ruleset) {
+        if (storedRulesets.contains(ruleset.version())) {
+            return;
+        }
+        try (Connection connection = database.connection()) {
+            connection.setAutoCommit(false);
+            try {
+                storeRuleset(connection, ruleset.version(), ruleset.files().get());
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                storedRulesets.remove(ruleset.version());
+                rollback(connection);
+                throw e;
+            }
+        } catch (SQLException | RuntimeException e) {
+            LOG.warnf("audit store: ruleset %s not stored ahead (the first record stores it): %s", ruleset.version(),
+                    e.getMessage());
+        }
     }
 
     /** SQL's state for a unique key already taken. */

@@ -101,30 +101,40 @@ public class EvaluationService {
     }
 
     /**
-     * Start-up: one evaluation of a bundled intake (the classic case), parsed, evaluated and written as the response
-     * would be, but not recorded and not counted, so that the first clinic request does not pay for loading and
-     * linking the evaluation path. It runs on the start-up thread, before readiness, like the audit store's migration.
+     * Start-up: one evaluation of a bundled intake (the classic case), parsed, evaluated, its audit record prepared
+     * (and the ruleset stored ahead of the first record) and its protocol written as the response would be, but not
+     * recorded and not counted, so that the first clinic request does not pay for loading and linking the evaluation
+     * path. It runs on the start-up thread, before readiness, like the audit store's migration.
      */
-    void onStart(@Observes @Priority(jakarta.interceptor.Interceptor.Priority.APPLICATION + 10) StartupEvent event) {
-        warmUp();
+    void onStart(@Observes @Priority(jakarta.interceptor.Interceptor.Priority.APPLICATION + 10) StartupEvent event,
+            com.fasterxml.jackson.databind.ObjectMapper mapper) {
+        warmUp(mapper);
     }
 
-    /** The warm-up evaluation's protocol, or null when it could not run (logged; the service still starts). */
-    Protocol warmUp() {
+    /**
+     * The warm-up evaluation's protocol, or null when it could not run (logged; the service still starts). The intake
+     * is read and the protocol written with {@code mapper}: the service's own, as the HTTP layer uses it.
+     */
+    Protocol warmUp(com.fasterxml.jackson.databind.ObjectMapper mapper) {
         long start = System.nanoTime();
         try (var in = EvaluationService.class.getResourceAsStream("/warm-up/classic-right-quads.json")) {
             if (in == null) {
                 LOG.warn("no warm-up intake on the classpath: the first request loads the evaluation path");
                 return null;
             }
-            IntakeParser.Result parsed = IntakeParser.parse(org.lbp.cds.audit.Canonical.MAPPER.readTree(in),
-                    LocalDate.ofInstant(clock.instant(), LATEST_ZONE));
+            JsonNode body = mapper.readTree(in);
+            Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+            IntakeParser.Result parsed = IntakeParser.parse(body, LocalDate.ofInstant(now, LATEST_ZONE));
             if (!parsed.valid()) {
                 LOG.warnf("the warm-up intake is not valid: %s", parsed.errors());
                 return null;
             }
-            Protocol protocol = evaluate(parsed.intake());
-            org.lbp.cds.audit.Canonical.MAPPER.writeValueAsBytes(protocol);
+            CompiledRuleset ruleset = engine.ruleset();
+            RuleRun run = RuleEngine.run(ruleset, FactMapper.facts(parsed.intake(), thresholds));
+            Protocol protocol = ProtocolAssembler.assemble(EvaluationIds.next(now).toString(), now,
+                    parsed.intake().patientId(), run);
+            audit.prepare(body, thresholds, ruleset, run, protocol, "warm-up");
+            mapper.writeValueAsBytes(protocol);
             LOG.debugf("evaluation path warmed up in %d ms", (System.nanoTime() - start) / 1_000_000);
             return protocol;
         } catch (java.io.IOException | RuntimeException e) {

@@ -137,6 +137,31 @@ class AuditWriterChainTest {
     }
 
     @Test
+    @DisplayName("A ruleset stored ahead (at start-up) is in the store before any record, and the first record does not store it again")
+    void rulesetStoredAhead() throws Exception {
+        AuditWriter writer = writer();
+        java.util.concurrent.atomic.AtomicInteger read = new java.util.concurrent.atomic.AtomicInteger();
+        writer.storeRuleset("sha256:chain-test", () -> {
+            read.incrementAndGet();
+            return "[{\"name\":\"rules/ahead.drl\",\"content\":\"\"}]";
+        });
+        String files = null;
+        for (int i = 0; i < 1_000 && files == null; i++) {
+            files = new AuditRepository(databases.get(0)).rulesetFiles("sha256:chain-test")
+                    .map(list -> list.get(0).name()).orElse(null);
+            if (files == null) {
+                Thread.sleep(10);
+            }
+        }
+        assertEquals("rules/ahead.drl", files, "stored before any record");
+        assertEquals(1, writer.submit(entry(0), AT, () -> {
+            throw new AssertionError("the first record's commit stored the ruleset again");
+        }).get(30, TimeUnit.SECONDS));
+        assertEquals(1, read.get());
+        assertChain(1);
+    }
+
+    @Test
     @DisplayName("A batch larger than one statement can carry (batch size set to 5,000, 3,000 records waiting): written the locked way, all of it")
     void aBatchTooLargeForOneStatementIsWrittenTheLockedWay() throws Exception {
         AuditWriter writer = writer(AuditWriter.LOCKED_AFTER_MOVE, 5_000);

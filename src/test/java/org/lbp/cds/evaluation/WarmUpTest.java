@@ -23,9 +23,10 @@ import org.lbp.cds.rules.facts.Thresholds;
 class WarmUpTest {
 
     @Test
-    @DisplayName("The warm-up evaluates the bundled classic case (one right quads and hip flexors step) and writes no audit record")
+    @DisplayName("The warm-up evaluates the bundled classic case (one right quads and hip flexors step), prepares its audit record and writes none")
     void warmUpEvaluatesWithoutRecording() {
         AtomicInteger recorded = new AtomicInteger();
+        java.util.List<Protocol> prepared = new java.util.ArrayList<>();
         AuditTrail counting = new AuditTrail() {
             @Override
             public void record(JsonNode intake, Thresholds thresholds, CompiledRuleset ruleset, RuleRun run, Protocol protocol,
@@ -37,11 +38,17 @@ class WarmUpTest {
             public void rejected(Instant at, String caller, int errorCount) {
                 recorded.incrementAndGet();
             }
+
+            @Override
+            public void prepare(JsonNode intake, Thresholds thresholds, CompiledRuleset ruleset, RuleRun run,
+                    Protocol protocol, String caller) {
+                prepared.add(protocol);
+            }
         };
         EvaluationService service = new EvaluationService(Clinic.engine(), Thresholds.DEFAULTS,
                 Clock.fixed(Clinic.NOW, ZoneOffset.UTC), counting);
 
-        Protocol protocol = service.warmUp();
+        Protocol protocol = service.warmUp(new com.fasterxml.jackson.databind.ObjectMapper().findAndRegisterModules());
 
         assertNotNull(protocol, "the bundled warm-up intake is valid and evaluated");
         assertEquals(Status.OK, protocol.status());
@@ -49,5 +56,6 @@ class WarmUpTest {
         assertEquals("quads_hip_flexors", protocol.steps().get(0).region().code());
         assertEquals("right", protocol.steps().get(0).side().code());
         assertEquals(0, recorded.get(), "the warm-up is never recorded in the audit trail");
+        assertEquals(java.util.List.of(protocol), prepared, "its record is prepared (and the ruleset stored ahead), not written");
     }
 }
