@@ -36,5 +36,26 @@ public class SecurityStartup {
             throw new IllegalStateException("No token verification key is configured: set MP_JWT_VERIFY_PUBLICKEY_LOCATION "
                     + "(and MP_JWT_VERIFY_ISSUER) to the identity provider's public key. The service does not start without it.");
         }
+        location.filter(value -> !value.isBlank()).ifPresent(SecurityStartup::checkLocalKeyFile);
+    }
+
+    /**
+     * A key location that is a file (a path, or {@code file:}) must be a readable file: otherwise every caller would be
+     * refused with 401 while the service looks healthy. A URL or a {@code classpath:} location is read on first use.
+     */
+    static void checkLocalKeyFile(String location) {
+        String file;
+        if (location.startsWith("file:")) {
+            file = location.substring("file:".length());
+        } else if (location.matches("^[A-Za-z][A-Za-z0-9+.-]+:.*")) {
+            return; // https:, classpath:, ... (a scheme has two letters or more: C:/keys is a file)
+        } else {
+            file = location;
+        }
+        Path path = Path.of(file);
+        if (!java.nio.file.Files.isRegularFile(path) || !java.nio.file.Files.isReadable(path)) {
+            throw new IllegalStateException("The token verification key " + location + " (MP_JWT_VERIFY_PUBLICKEY_LOCATION)"
+                    + " is not a readable file. The service does not start without it.");
+        }
     }
 }
