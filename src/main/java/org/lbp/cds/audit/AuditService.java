@@ -117,10 +117,14 @@ public class AuditService implements AuditTrail {
         if (!config.enabled()) {
             return;
         }
-        AuditEntry entry = entry(intake, thresholds, run, protocol, caller);
-        String stored = StoredFirings.json(entry.firings()) + StoredFirings.ruleIds(entry.firings());
-        String hash = ChainHash.of(ChainHash.GENESIS, entry, 1);
-        LOG.debugf("record path prepared (%d characters of firings, hash %s), nothing written", stored.length(), hash);
+        try {
+            AuditEntry entry = entry(intake, thresholds, run, protocol, caller);
+            String stored = StoredFirings.json(entry.firings()) + StoredFirings.ruleIds(entry.firings());
+            String hash = ChainHash.of(ChainHash.GENESIS, entry, 1);
+            LOG.debugf("record path prepared (%d characters of firings, hash %s), nothing written", stored.length(), hash);
+        } catch (RuntimeException e) {
+            LOG.warnf("the audit record's path could not be prepared (the first record prepares it): %s", e.toString());
+        }
         writer.storeRuleset(ruleset.version(), () -> Canonical.json(ruleset.source().files()));
     }
 
