@@ -82,6 +82,25 @@ public class EvaluationService {
 
     public Protocol evaluate(JsonNode body, String caller) {
         long start = System.nanoTime();
+        Evaluated evaluated = evaluated(body);
+        RuleRun run = evaluated.run();
+        Protocol protocol = evaluated.protocol();
+        audit.record(body, thresholds, evaluated.ruleset(), run, protocol, caller);
+        long nanos = System.nanoTime() - start;
+        metrics.evaluated(protocol.status().code(), nanos, run.firings());
+        // One line per evaluation: the id and figures only, never the intake or the patient id (health data stays in
+        // the audit store). Its own category, so that it can be turned down under load.
+        EVALUATIONS.infof("evaluation %s status=%s firings=%d durationUs=%d", protocol.evaluationId(),
+                protocol.status().code(), run.firings().size(), nanos / 1000);
+        return protocol;
+    }
+
+    /** An intake evaluated, not yet recorded: the ruleset it ran on, the rules' run and the protocol. */
+    private record Evaluated(CompiledRuleset ruleset, RuleRun run, Protocol protocol) {
+    }
+
+    /** The request's path up to its record: validated, evaluated on the current ruleset, assembled. */
+    private Evaluated evaluated(JsonNode body) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         IntakeParser.Result parsed = IntakeParser.parse(body, LocalDate.ofInstant(now, LATEST_ZONE));
         if (!parsed.valid()) {
@@ -90,14 +109,7 @@ public class EvaluationService {
         CompiledRuleset ruleset = engine.ruleset();
         RuleRun run = RuleEngine.run(ruleset, FactMapper.facts(parsed.intake(), thresholds));
         Protocol protocol = ProtocolAssembler.assemble(EvaluationIds.next(now).toString(), now, parsed.intake().patientId(), run);
-        audit.record(body, thresholds, ruleset, run, protocol, caller);
-        long nanos = System.nanoTime() - start;
-        metrics.evaluated(protocol.status().code(), nanos, run.firings());
-        // One line per evaluation: the id and figures only, never the intake or the patient id (health data stays in
-        // the audit store). Its own category, so that it can be turned down under load.
-        EVALUATIONS.infof("evaluation %s status=%s firings=%d durationUs=%d", protocol.evaluationId(),
-                protocol.status().code(), run.firings().size(), nanos / 1000);
-        return protocol;
+        return new Evaluated(ruleset, run, protocol);
     }
 
     /**
@@ -123,20 +135,15 @@ public class EvaluationService {
                 return null;
             }
             JsonNode body = mapper.readTree(in);
-            Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-            IntakeParser.Result parsed = IntakeParser.parse(body, LocalDate.ofInstant(now, LATEST_ZONE));
-            if (!parsed.valid()) {
-                LOG.warnf("the warm-up intake is not valid: %s", parsed.errors());
-                return null;
-            }
-            CompiledRuleset ruleset = engine.ruleset();
-            RuleRun run = RuleEngine.run(ruleset, FactMapper.facts(parsed.intake(), thresholds));
-            Protocol protocol = ProtocolAssembler.assemble(EvaluationIds.next(now).toString(), now,
-                    parsed.intake().patientId(), run);
-            audit.prepare(body, thresholds, ruleset, run, protocol, "warm-up");
+            Evaluated evaluated = evaluated(body); // the request's own path, then its record prepared, not written
+            Protocol protocol = evaluated.protocol();
+            audit.prepare(body, thresholds, evaluated.ruleset(), evaluated.run(), protocol, "warm-up");
             mapper.writeValueAsBytes(protocol);
             LOG.debugf("evaluation path warmed up in %d ms", (System.nanoTime() - start) / 1_000_000);
             return protocol;
+        } catch (InvalidIntakeException e) {
+            LOG.warnf("the warm-up intake is not valid: %s", e.errors());
+            return null;
         } catch (java.io.IOException | RuntimeException e) {
             LOG.warnf("warm-up evaluation failed (the service still starts): %s", e.toString());
             return null;
