@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.lbp.cds.evaluation.Clinic;
@@ -33,6 +36,30 @@ class CanonicalTest {
         assertEquals(Canonical.viaTree(Thresholds.DEFAULTS), Canonical.json(Thresholds.DEFAULTS));
         var files = Clinic.engine().ruleset().source().files();
         assertEquals(Canonical.viaTree(files), Canonical.json(files));
+    }
+
+    @Test
+    @DisplayName("Every scenario's intake and a tree of every kind of JSON value: the same canonical text as the sorted copy")
+    void intakeTextIsTheSortedCopysText() throws Exception {
+        int intakes = 0;
+        for (Scenario scenario : Scenario.all()) {
+            JsonNode intake = Clinic.JSON.readTree(scenario.intake().toString());
+            assertEquals(Canonical.viaSortedCopy(intake), Canonical.json(intake), scenario.toString());
+            intakes++;
+        }
+        assertTrue(intakes > 200, "all scenarios compared, " + intakes);
+        String awkward = "{\"z\": [3, -0.0, 1.0E300, 12345678901234567890123, 0.1, true, null, {}, [], \"\\u00e9\\n\\\"\"],"
+                + " \"a\": {\"y\": {\"b\": 1, \"a\": [{\"d\": 1, \"c\": 2}]}, \"\": \"empty key\", \"B\": 2},"
+                + " \"m\": 1.50, \"n\": -7, \"e\": \"\\ud83d\\ude00\"}";
+        for (ObjectMapper reader : new ObjectMapper[] {Canonical.MAPPER, Clinic.JSON}) {
+            JsonNode tree = reader.readTree(awkward);
+            assertEquals(Canonical.viaSortedCopy(tree), Canonical.json(tree));
+        }
+        assertEquals("{\"\":\"empty key\",\"B\":2,\"y\":{\"a\":[{\"c\":2,\"d\":1}],\"b\":1}}",
+                Canonical.json(Canonical.parse(awkward).get("a")));
+        assertEquals("[]", Canonical.json(Canonical.parse("[]")));
+        assertEquals("{}", Canonical.json(Canonical.parse("{}")));
+        assertEquals("\"text\"", Canonical.json(Canonical.parse("\"text\"")));
     }
 
     @Test

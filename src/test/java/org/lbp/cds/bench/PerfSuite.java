@@ -651,6 +651,13 @@ public final class PerfSuite {
               JVM (both builds in their own class loaders, 30 rounds after 15, each round 5,000 times: parse the intake,
               run the rules, assemble, prepare the audit entry, write the response): 0.965 × the time (medians 65.4
               against 68.3 µs), and 1.044 with the two swapped (66.8 against 64.1).
+            - **The intake's canonical text is written straight from its tree** (2026-12-04). The record's intake was
+              written by copying the request's JSON tree with each object's keys sorted, then writing the copy; it is now
+              written from the tree itself, each object's fields sorted as they are written. In one JVM over the scenario
+              intakes (40 rounds of 20,000, the two ways alternating within each round, the first 10 rounds left out):
+              2.99 against 4.50 µs per intake, 0.66 × at the median (0.64-0.72 from round to round). `CanonicalTest` holds
+              both ways to the same text for every scenario's intake and for a tree with every kind of JSON value, so the
+              records' texts and hashes do not change. About 2% of the stage table's total.
             - **What is left at start-up is class loading on 2 cores**: about 11,000 classes (Quarkus and its
               extensions: the OpenAPI document is prepared eagerly at start, ~0.4 s, a known Quarkus regression,
               quarkusio/quarkus#54826, whose fix (#55538, lazy unless a start-up filter needs it) came after 3.37.1,
@@ -903,6 +910,28 @@ public final class PerfSuite {
               most of what H2 writes at a commit: its pages per commit are (the B-tree paths of the record table and its four
               indexes, the chain head, H2's layout). Reverted. What is left to try for H2's tail is fewer pages per commit
               (fewer indexes, or larger batches), not fewer bytes per record.
+            - **Fewer indexes would not make H2's commits much smaller** (2026-12-04; a loop in one JVM writing the audit
+              table's rows with the service's schema and statements: 4 records of 7.6 KB of text and a `CHECKPOINT` per
+              commit, about 1,000 records a second, `-Xmx256m`, 30 s measured after 10 s, two runs of each, the bytes
+              from `/proc/self/io`). As is, 85.0-85.4 KB written per commit (21.2-21.3 KB per record: H2 writes each
+              record's text about 2.8 times; by my reading of its layout, once at its commit, again when the next commit rewrites the table's last leaf
+              that holds it, and again when compaction moves the live pages of the chunk it was in); without the status
+              index 81.6 KB; without the status and time indexes 79.5-79.7 KB; without the status index and the foreign
+              key's index (H2 makes one for the ruleset's version) 80.3 KB. The five secondary indexes are 5-7% of what H2
+              writes; dropping those an auditor's searches need would not shorten the tail. Not done.
+            - **On H2, a run after a pause pays for the load before it** (2026-12-04; two services side by side on H2,
+              0953715 against c3f60a6, the commit of the previous figures, wrk alternated between them in 14 rounds of 20
+              s, so that each service ran twice in a row and then waited 40 s). From the fifth round on, the first of each
+              service's two runs served 1,507-2,381 req/s, with the collector at 48-154 µs and H2's threads at 106-241 µs
+              of CPU per request; the second 2,375-2,740 req/s, with 17-54 and 117-152 µs. My reading, not measured
+              apart: H2 compacts only chunks older than its retention time (45 s), so the chunks of a service's previous
+              run come due together in its next one, and moving their live pages (read back from the file, hence the
+              collector) lands in that run's commits. In `bench/run` each evaluation run follows the echo's 15 s without
+              writes, so part of this falls in every H2 evaluation run: one reason its rounds differ by up to 1.5 ×
+              (0.18-0.28 in the run of 2026-12-04). The two commits ran alike (second runs 2,533-2,740 against
+              2,375-2,730 req/s, medians 2,611 and 2,684), so the session of 2026-12-03 did not slow the evaluation down:
+              that run's lower H2 ratio (0.21 against 0.26) and higher CPU per request are the machine (JMH 36.5 against
+              31.5 µs, the echo's CPU per request 185 against 156 µs) and this effect.
             - **On PostgreSQL the tail is the single writer's queue, not the disk** (2026-12-03; a service of its own,
               150 s of wrk load, which then served 760 req/s, then the open-loop client at 550 req/s for 30 s). Client
               p50 7.1 ms, p99 43.2 ms; in the service p50 4.4 ms, p99 29.7 ms, longest 71 ms; the client waited for a
