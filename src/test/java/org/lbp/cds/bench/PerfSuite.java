@@ -923,10 +923,15 @@ public final class PerfSuite {
               0953715 against c3f60a6, the commit of the previous figures, wrk alternated between them in 14 rounds of 20
               s, so that each service ran twice in a row and then waited 40 s). From the fifth round on, the first of each
               service's two runs served 1,507-2,381 req/s, with the collector at 48-154 µs and H2's threads at 106-241 µs
-              of CPU per request; the second 2,375-2,740 req/s, with 17-54 and 117-152 µs. My reading, not measured
-              apart: H2 compacts only chunks older than its retention time (45 s), so the chunks of a service's previous
-              run come due together in its next one, and moving their live pages (read back from the file, hence the
-              collector) lands in that run's commits. In `bench/run` each evaluation run follows the echo's 15 s without
+              of CPU per request; the second 2,375-2,740 req/s, with 17-54 and 117-152 µs. The same in the H2 loop
+              (as in the bullet above, one JVM, 60 s of load, 40 s without, 30 s of load, in windows of 5 s): H2
+              compacts a chunk only once it is older than its retention time (45 s), and does nothing while no commits
+              come (15.8-17.1 MB written in the first 5 s of the pause, when the last changes were saved, then nothing;
+              a `CHECKPOINT` every second of the pause wrote nothing either). So in the first 10 s after the pause it
+              wrote 198-201 KB per commit, against 90-93 KB once it had caught up, its commits' p99 was 24-29 ms
+              against 0.95-1.09 ms, and it took twice the CPU; in steady load, where compaction trails the commits by 45
+              s, 124 KB per commit and a p99 of 7-8 ms. No JDBC setting of H2's changes when it compacts (the fill
+              rate and the retention time were tried before, above). In `bench/run` each evaluation run follows the echo's 15 s without
               writes, so part of this falls in every H2 evaluation run: one reason its rounds differ by up to 1.5 ×
               (0.18-0.28 in the run of 2026-12-04). The two commits ran alike (second runs 2,533-2,740 against
               2,375-2,730 req/s, medians 2,611 and 2,684), so the session of 2026-12-03 did not slow the evaluation down:
