@@ -939,6 +939,14 @@ public final class PerfSuite {
               2,375-2,730 req/s, medians 2,611 and 2,684), so the session of 2026-12-03 did not slow the evaluation down:
               that run's lower H2 ratio (0.21 against 0.26) and higher CPU per request are the machine (JMH 36.5 against
               31.5 µs, the echo's CPU per request 185 against 156 µs) and this effect.
+            - **Tried in the loop and not done: compacting H2 while it is idle** (2026-12-04; the same 60 s of load, 40 s
+              without and 30 s of load). H2's own `MVStore.compact` (reached through its internal classes: no SQL command
+              compacts an open database), called once a second during the pause with a commit after it, took the burst
+              away: in the first 5 s after the pause 97-107 KB per commit and a p99 of 2.5-3.7 ms, against 198-201 KB and
+              24-29 ms without it. But it never stopped: it wrote 7-16 MB every second for as long as the pause lasted
+              (with its write budget at 16 MB or at 1 MB alike), so an idle service would rewrite its file without end.
+              Doing it would need a bound of its own (for example, no more than the last minute of load wrote) and a
+              dependence on H2's internals; left as a lead.
             - **On PostgreSQL the tail is the single writer's queue, not the disk** (2026-12-03; a service of its own,
               150 s of wrk load, which then served 760 req/s, then the open-loop client at 550 req/s for 30 s). Client
               p50 7.1 ms, p99 43.2 ms; in the service p50 4.4 ms, p99 29.7 ms, longest 71 ms; the client waited for a
