@@ -38,6 +38,8 @@ public final class Canonical {
     /**
      * A JSON tree (the intake as received) as canonical JSON, written straight from the tree with each object's keys
      * in order: the same text as writing a sorted copy of the tree ({@link #viaSortedCopy}), without making the copy.
+     * Objects and arrays are written here rather than by Jackson's node classes, so the two agree only while the mapper
+     * keeps Jackson's defaults of writing null properties and empty arrays; {@code CanonicalTest} holds them to that.
      */
     public static String json(JsonNode node) {
         // as ObjectMapper.writeValueAsString does: a pooled buffer, given back at the end

@@ -657,8 +657,10 @@ public final class PerfSuite {
               written from the tree itself, each object's fields sorted as they are written. In one JVM over the scenario
               intakes (40 rounds of 20,000, the two ways alternating within each round, the first 10 rounds left out):
               2.99 against 4.50 µs per intake, 0.66 × at the median (0.64-0.72 from round to round). `CanonicalTest` holds
-              both ways to the same text for every scenario's intake and for a tree with every kind of JSON value, so the
-              records' texts and hashes do not change. About 2% of the stage table's total.
+              both ways to the same text for every scenario's intake and for trees with each kind of JSON number (int, long,
+              big integer, double, float, big decimal read as such), text, booleans, nulls as values and as properties,
+              empty objects and arrays, binary values, and keys that differ only in case, so the records' texts and hashes
+              do not change. About 2% of the stage table's total.
             - **What is left at start-up is class loading on 2 cores**: about 11,000 classes (Quarkus and its
               extensions: the OpenAPI document is prepared eagerly at start, ~0.4 s, a known Quarkus regression,
               quarkusio/quarkus#54826, whose fix (#55538, lazy unless a start-up filter needs it) came after 3.37.1,
@@ -913,40 +915,45 @@ public final class PerfSuite {
               (fewer indexes, or larger batches), not fewer bytes per record.
             - **Fewer indexes would not make H2's commits much smaller** (2026-12-04; a loop in one JVM writing the audit
               table's rows with the service's schema and statements: 4 records of 7.6 KB of text and a `CHECKPOINT` per
-              commit, about 1,000 records a second, `-Xmx256m`, 30 s measured after 10 s, two runs of each, the bytes
-              from `/proc/self/io`). As is, 85.0-85.4 KB written per commit (21.2-21.3 KB per record: H2 writes each
-              record's text about 2.8 times; by my reading of its layout, once at its commit, again when the next commit rewrites the table's last leaf
-              that holds it, and again when compaction moves the live pages of the chunk it was in); without the status
-              index 81.6 KB; without the status and time indexes 79.5-79.7 KB; without the status index and the foreign
-              key's index (H2 makes one for the ruleset's version) 80.3 KB. The five secondary indexes are 5-7% of what H2
-              writes; dropping those an auditor's searches need would not shorten the tail. Not done.
+              commit, about 1,000 records a second, `-Xmx256m`, 30 s measured after 10 s, so before H2 compacts anything
+              (it leaves chunks younger than 45 s alone, next bullets); two runs of each, the bytes from `/proc/self/io`).
+              As is, 85.0-85.4 KB written per commit for 30 KB of text; by my reading of H2's layout the rest is the pages
+              each commit rewrites: the table's last leaf, which still holds the previous commit's last record, and the
+              paths from each B-tree's root to the leaves that changed. The record table has five secondary indexes (four
+              declared, and the one H2 makes for the foreign key to the ruleset). Without the status index 81.6 KB; without
+              the status and time indexes 79.5-79.7 KB; without the status index and the foreign key's 80.3 KB. So dropping
+              one or two of them saved 4-7% of the bytes, and those an auditor's searches need cannot go: not done.
             - **On H2, a run after a pause pays for the load before it** (2026-12-04; two services side by side on H2,
               0953715 against c3f60a6, the commit of the previous figures, wrk alternated between them in 14 rounds of 20
               s, so that each service ran twice in a row and then waited 40 s). From the fifth round on, the first of each
-              service's two runs served 1,507-2,381 req/s, with the collector at 48-154 µs and H2's threads at 106-241 µs
-              of CPU per request; the second 2,375-2,740 req/s, with 17-54 and 117-152 µs. The same in the H2 loop
-              (as in the bullet above, one JVM, 60 s of load, 40 s without, 30 s of load, in windows of 5 s): H2
-              compacts a chunk only once it is older than its retention time (45 s), and does nothing while no commits
-              come (15.8-17.1 MB written in the first 5 s of the pause, when the last changes were saved, then nothing;
-              a `CHECKPOINT` every second of the pause wrote nothing either, and a one-row commit every second
-              wrote 10-16 KB each time, moving nothing). So in the first 10 s after the pause it
-              wrote 198-201 KB per commit, against 90-93 KB once it had caught up, its commits' p99 was 24-29 ms
-              against 0.95-1.09 ms, and it took twice the CPU; in steady load, where compaction trails the commits by 45
-              s, 124 KB per commit and a p99 of 7-8 ms. No JDBC setting of H2's changes when it compacts (the fill
-              rate and the retention time were tried before, above). In `bench/run` each evaluation run follows the echo's 15 s without
-              writes, so part of this falls in every H2 evaluation run: one reason its rounds differ by up to 1.5 ×
-              (0.18-0.28 in the run of 2026-12-04). The two commits ran alike (second runs 2,533-2,740 against
-              2,375-2,730 req/s, medians 2,611 and 2,684), so the session of 2026-12-03 did not slow the evaluation down:
-              that run's lower H2 ratio (0.21 against 0.26) and higher CPU per request are the machine (JMH 36.5 against
-              31.5 µs, the echo's CPU per request 185 against 156 µs) and this effect.
+              service's two runs served 2,114 req/s at the median (1,507-2,381), the second 2,644 (2,375-2,740); the
+              collector took 84 µs of CPU per request at the median in the first runs against 20 in the second, while H2's
+              threads took 131 µs in both. The same in the H2 loop (as in the bullet above, one JVM, 60 s of load, 40 s
+              without, 30 s of load, in windows of 5 s): H2 compacts a chunk only once it is older than its retention time
+              (45 s), and does nothing while no commits come (15.8-17.1 MB written in the first 5 s of the pause, when the
+              last changes were saved, then nothing; a `CHECKPOINT` every second of the pause wrote nothing either, and a
+              one-row commit every second wrote 10-16 KB each time, moving nothing). So in the first 5 s after the pause it
+              wrote 200-201 KB per commit, and 198-200 KB in the next 5 s, against 90-93 KB from the 15th second on, when
+              it had caught up and the chunks of the new load were still too young to compact; its commits' p99 was 24-29
+              ms in those first 10 s against 0.95-1.09 ms, and it took twice the CPU. In steady load, where compaction
+              trails the commits by 45 s (the last 5 s of the first minute): 121-124 KB per commit and a p99 of 7-10 ms. In the
+              service, H2's threads' CPU did not differ between the two runs at the median, the collector's did: my
+              reading, not shown, is that the pages moved out of the old chunks, read back from the file into the heap, are
+              what the collector pays for. No JDBC setting of H2's changes when it compacts (the fill rate and the
+              retention time were tried before, above). In `bench/run` each evaluation run follows the echo's 15 s without
+              writes, so part of this falls in every H2 evaluation run: one reason its rounds differ by up to 1.6 × (0.18-0.28
+              in the run of 2026-12-04). The two commits ran alike (second runs 2,533-2,740 against 2,375-2,730 req/s,
+              medians 2,611 and 2,684), so the session of 2026-12-03 did not slow the evaluation down: the lower H2 ratio of
+              the run of 2026-12-04 (0.21 against 0.26) and its higher CPU per request are the machine (JMH 36.5 against 31.5
+              µs, the echo's CPU per request 185 against 156 µs) and this effect.
             - **Tried in the loop and not done: compacting H2 while it is idle** (2026-12-04; the same 60 s of load, 40 s
               without and 30 s of load). H2's own `MVStore.compact` (reached through its internal classes: no SQL command
               compacts an open database), called once a second during the pause with a commit after it, took the burst
-              away: in the first 5 s after the pause 97-107 KB per commit and a p99 of 2.5-3.7 ms, against 198-201 KB and
-              24-29 ms without it. But it never stopped: it wrote 7-16 MB every second for as long as the pause lasted
-              (with its write budget at 16 MB or at 1 MB alike), so an idle service would rewrite its file without end.
-              Doing it would need a bound of its own (for example, no more than the last minute of load wrote) and a
-              dependence on H2's internals; left as a lead.
+              away: in the first 5 s after the pause 97-107 KB per commit and a p99 of 2.5-3.7 ms, against 200-201 KB and
+              27-29 ms in the same 5 s without it. But it never stopped: it wrote 7-16 MB every second for as long as the
+              pause lasted (with its write budget at 16 MB or at 1 MB alike), so an idle service would rewrite its file
+              without end. Doing it would need a bound of its own (for example, no more than the last minute of load wrote)
+              and a dependence on H2's internals; left as a lead.
             - **On PostgreSQL the tail is the single writer's queue, not the disk** (2026-12-03; a service of its own,
               150 s of wrk load, which then served 760 req/s, then the open-loop client at 550 req/s for 30 s). Client
               p50 7.1 ms, p99 43.2 ms; in the service p50 4.4 ms, p99 29.7 ms, longest 71 ms; the client waited for a
@@ -988,11 +995,12 @@ public final class PerfSuite {
               structures 42, symbols 11, code 13.
             - **The container ran the Serial collector, not the G1 the benchmarks measure** (2026-12-04). The JVM takes a
               machine with less than 1,792 MB of memory for a small one and then picks Serial, and in a container it counts
-              the container's limit: the service started in a memory cgroup of 512 MiB (the manifest's limit) with the image's
-              `-XX:MaxRAMPercentage=50` reported `-XX:+UseSerialGC`, while `bench/run` runs on this 24 GiB machine, where the
+              the container's limit: the service, started in a memory cgroup of 512 MiB (the manifest's limit) with the image's
+              `-XX:MaxRAMPercentage=50`, reported `-XX:+UseSerialGC`, while `bench/run` runs on this 24 GiB machine, where the
               JVM picks G1. Measured in such cgroups, one service per collector, wrk alternated between them (each service
               twice in a row, the second run counted): on H2 (7 rounds of 15 s) Serial 2,067-2,592 req/s, G1 2,192-2,864,
-              Parallel 1,533-2,907, none ahead beyond the noise; resident under load Serial 353 MiB, G1 and Parallel about
+              Parallel 1,533-2,907, none ahead beyond the noise (the earlier pairs in the bullet above, outside a
+              cgroup, put Serial about 10% behind G1; here the rounds' spread covers a difference of that size); resident under load Serial 353 MiB, G1 and Parallel about
               500 MiB (G1's 491 MiB anonymous, the page cache squeezed to 19 MiB: at the edge of the limit). On PostgreSQL
               (4 rounds) Serial 2,480-2,567 and G1 2,583-2,672 req/s in the last two rounds, resident 237 against 295 MiB;
               then open-loop at 1,300 req/s for 30 s, three pairs: p99 Serial 51.3, 8.2 and 10.1 ms, G1 8.3, 11.2 and 6.5 ms;
@@ -1000,9 +1008,9 @@ public final class PerfSuite {
               in all, 6 of them full collections of 50 ms on average; G1 1,975 times for 4.7 s, none full. So the image now
               names G1 (`-XX:+UseG1GC`) and keeps the heap near 256 MiB as a third of a 768 MiB limit (254 MiB)
               (`-XX:MaxRAMPercentage=33`; the manifest's limit and both compose files at 768 MiB, the manifest's request at
-              512 MiB): in a cgroup of 768 MiB under wrk load on H2 for 8 runs of 30 s, G1 stayed at 491-503 MiB resident from the second run on
-              (467-479 MiB anonymous), with no out-of-memory kill. Where it goes (native memory tracking, G1, H2,
-              after 3 minutes of load, 516 MiB resident): 466 MiB committed, of which the heap 256 (G1 commits all of it),
+              640 MiB): in a cgroup of 768 MiB under wrk load on H2 for 8 runs of 30 s, G1 stayed at 491-503 MiB resident from the second run on
+              (467-479 MiB anonymous), with no out-of-memory kill. Where it goes (native memory tracking, G1 with
+              `-Xmx256m`, H2, after 3 minutes of load, 516 MiB resident): 466 MiB committed, of which the heap 256 (G1 commits all of it),
               class metadata 54, G1's own structures 49, compiled code 47, symbols 12, the class archive 12. The benchmarks name G1 too (`-XX:+UseG1GC`, what the JVM
               picked here by itself, so the figures above are for the same configuration).
             - **Unconfigured logging made Drools format TRACE messages on every evaluation** outside Quarkus (367 µs
