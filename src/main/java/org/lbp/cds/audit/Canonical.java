@@ -1,20 +1,15 @@
 package org.lbp.cds.audit;
 
-import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.io.SegmentedStringWriter;
-import com.fasterxml.jackson.core.util.BufferRecycler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.introspect.Annotated;
 import com.fasterxml.jackson.databind.introspect.AnnotatedClass;
 import com.fasterxml.jackson.databind.introspect.JacksonAnnotationIntrospector;
@@ -37,46 +32,18 @@ public final class Canonical {
 
     /**
      * A JSON tree (the intake as received) as canonical JSON, written straight from the tree with each object's keys
-     * in order: the same text as writing a sorted copy of the tree ({@link #viaSortedCopy}), without making the copy.
-     * Objects and arrays are written here rather than by Jackson's node classes, so the two agree only while the mapper
-     * keeps Jackson's defaults of writing null properties and empty arrays; {@code CanonicalTest} holds them to that.
+     * in order (Jackson's {@code WRITE_PROPERTIES_SORTED}): the same text as writing a sorted copy of the tree
+     * ({@link #viaSortedCopy}), without making the copy.
      */
     public static String json(JsonNode node) {
-        // as ObjectMapper.writeValueAsString does: a pooled buffer, given back at the end
-        BufferRecycler recycler = MAPPER.getFactory()._getBufferRecycler();
-        try (SegmentedStringWriter out = new SegmentedStringWriter(recycler)) {
-            try (JsonGenerator generator = MAPPER.createGenerator(out)) {
-                write(generator, node, MAPPER.getSerializerProviderInstance());
-            }
-            return out.getAndClear();
-        } catch (IOException e) {
+        try {
+            return SORTED_TREES.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write canonical JSON", e);
-        } finally {
-            recycler.releaseToPool();
         }
     }
 
-    private static void write(JsonGenerator generator, JsonNode node, SerializerProvider provider) throws IOException {
-        if (node.isObject()) {
-            @SuppressWarnings("unchecked")
-            Map.Entry<String, JsonNode>[] fields = node.properties().toArray(new Map.Entry[0]);
-            Arrays.sort(fields, Map.Entry.comparingByKey());
-            generator.writeStartObject();
-            for (Map.Entry<String, JsonNode> field : fields) {
-                generator.writeFieldName(field.getKey());
-                write(generator, field.getValue(), provider);
-            }
-            generator.writeEndObject();
-        } else if (node.isArray()) {
-            generator.writeStartArray();
-            for (int i = 0; i < node.size(); i++) {
-                write(generator, node.get(i), provider);
-            }
-            generator.writeEndArray();
-        } else {
-            ((com.fasterxml.jackson.databind.JsonSerializable) node).serialize(generator, provider);
-        }
-    }
+    private static final ObjectWriter SORTED_TREES = MAPPER.writer().with(JsonNodeFeature.WRITE_PROPERTIES_SORTED);
 
     /** The same as {@link #json(JsonNode)} by the longer way: a copy of the tree with sorted keys, written. */
     static String viaSortedCopy(JsonNode node) {
