@@ -7,8 +7,9 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 /**
- * The audit store ({@code lbp.audit.*}). The embedded default is a file-based H2 database under {@code data-dir};
- * PostgreSQL is chosen by giving its JDBC URL (and user; the password only from the environment or a secret store).
+ * The audit store ({@code lbp.audit.*}). The embedded default is an SQLite file under {@code data-dir} (a data folder
+ * that already holds an H2 store keeps it, see {@link StoreKind#embeddedUrl}); PostgreSQL is chosen by giving its JDBC
+ * URL (and user; the password only from the environment or a secret store).
  */
 @ConfigMapping(prefix = "lbp.audit")
 public interface AuditConfig {
@@ -17,11 +18,11 @@ public interface AuditConfig {
     @WithDefault("true")
     boolean enabled();
 
-    /** The folder of the embedded H2 database (used when no JDBC URL is given). */
+    /** The folder of the embedded store (used when no JDBC URL is given). */
     @WithDefault("data")
     String dataDir();
 
-    /** The JDBC URL of the store, e.g. {@code jdbc:postgresql://127.0.0.1:5432/lbp_cds}; empty: embedded H2. */
+    /** The JDBC URL of the store, e.g. {@code jdbc:postgresql://127.0.0.1:5432/lbp_cds}; empty: the embedded store. */
     Optional<String> jdbcUrl();
 
     Optional<String> username();
@@ -36,14 +37,27 @@ public interface AuditConfig {
     @WithDefault("5s")
     Duration commitTimeout();
 
+    /**
+     * The embedded SQLite store only: when a commit counts as written. {@code NORMAL}: in the operating system's hands
+     * (it survives a killed or crashed service; after a power loss the store is intact but may lack its last commits,
+     * those since the last checkpoint synced them). {@code FULL}: synced to the disk before the answer (it survives a
+     * power loss too), for about a fifth less throughput on this project's test machine (docs/performance.md).
+     */
+    @WithDefault("NORMAL")
+    SqliteSync sqliteSynchronous();
+
+    /** SQLite's {@code synchronous} settings the service accepts (OFF is not one: a power loss could corrupt the store). */
+    enum SqliteSync {
+        NORMAL, FULL
+    }
+
     /** Most records written in one transaction (group commit). */
     @WithDefault("64")
     int batchSize();
 
-    /** The URL actually used. */
+    /** The URL actually used (it looks at the data folder: {@link AuditDatabase} reads it once). */
     default String url() {
         return jdbcUrl().filter(url -> !url.isBlank())
-                .orElse("jdbc:h2:file:" + java.nio.file.Path.of(dataDir()).toAbsolutePath().normalize().resolve("audit")
-                        + ";DB_CLOSE_ON_EXIT=FALSE");
+                .orElseGet(() -> StoreKind.embeddedUrl(java.nio.file.Path.of(dataDir())));
     }
 }

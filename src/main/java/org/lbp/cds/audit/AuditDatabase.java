@@ -18,23 +18,43 @@ import org.flywaydb.core.Flyway;
 import org.jboss.logging.Logger;
 
 /**
- * The audit database: a connection pool over the configured JDBC URL (embedded H2 file by default, or PostgreSQL),
- * with the schema migrated by Flyway ({@code db/migration/<vendor>}), and every commit written before the records are
- * answered (H2: a checkpoint after each commit, {@link #forceWrite}; PostgreSQL: synchronous commit). If the database
- * is down at start-up the service still starts; the migration is retried before the next write, and evaluations
- * answer 503 until it succeeds.
+ * The audit database: a connection pool over the configured JDBC URL (the embedded SQLite file by default, an existing
+ * embedded H2 file, or PostgreSQL, see {@link StoreKind}), with the schema migrated by Flyway
+ * ({@code db/migration/<kind>}), and every commit written before the records are answered (SQLite: each commit
+ * written to its write-ahead log, and synced with synchronous FULL; H2: a checkpoint after each commit,
+ * {@link #forceWrite}; PostgreSQL: synchronous commit). If the database is down at start-up the service still starts; the migration is retried before
+ * the next write, and evaluations answer 503 until it succeeds.
  */
 @ApplicationScoped
 public class AuditDatabase {
 
     private static final Logger LOG = Logger.getLogger(AuditDatabase.class);
 
+    /**
+     * SQLite's write-ahead log is copied into the database file (a checkpoint) once it holds this many pages (4 KiB
+     * each), by the committing writer. SQLite's default, 1,000 pages, made every few hundred records one commit that
+     * copied 4 MB and synced it; at 100 the copies are small and the commits' tail short (docs/performance.md).
+     */
+    static final int SQLITE_CHECKPOINT_PAGES = 100;
+    /** How long an SQLite writer waits for another holder of the write lock (another instance on the same file). */
+    static final int SQLITE_BUSY_TIMEOUT_MS = 3000;
+    /** How long the readiness check waits for SQLite's write lock. */
+    static final int SQLITE_READY_LOCK_WAIT_MS = 1000;
+
     private final AuditConfig config;
+    private final String url;
+    private final StoreKind kind;
     private volatile AgroalDataSource dataSource;
     private volatile boolean migrated;
 
     public AuditDatabase(AuditConfig config) {
         this.config = config;
+        this.url = config.url();
+        this.kind = StoreKind.of(url);
+    }
+
+    public StoreKind kind() {
+        return kind;
     }
 
     /** A connection from the pool, the schema migrated first if it is not yet. */
@@ -47,7 +67,7 @@ public class AuditDatabase {
     }
 
     public boolean isPostgreSql() {
-        return config.url().startsWith("jdbc:postgresql:");
+        return kind == StoreKind.POSTGRESQL;
     }
 
     private synchronized void migrate(AgroalDataSource pool) {
@@ -57,14 +77,14 @@ public class AuditDatabase {
         long start = System.nanoTime();
         var result = Flyway.configure()
                 .dataSource(pool)
-                .locations("classpath:db/migration/" + (isPostgreSql() ? "postgresql" : "h2"))
+                .locations("classpath:db/migration/" + kind.code())
                 .load()
                 .migrate();
-        if (!isPostgreSql()) {
+        if (kind == StoreKind.H2) {
             keepBackgroundHousekeeping(pool);
         }
         migrated = true;
-        LOG.infof("Audit store %s: schema at version %s (%d migrations applied) in %d ms", redacted(config.url()),
+        LOG.infof("Audit store %s: schema at version %s (%d migrations applied) in %d ms", redacted(url),
                 result.targetSchemaVersion == null ? "current" : result.targetSchemaVersion, result.migrationsExecuted,
                 (System.nanoTime() - start) / 1_000_000);
     }
@@ -92,10 +112,11 @@ public class AuditDatabase {
     /**
      * After a commit, before the records are answered: on H2, writes the committed changes to the file now
      * ({@code CHECKPOINT}: H2 serialises the changed pages and writes them, without fsync). On PostgreSQL the commit
-     * itself waited for the write-ahead log (synchronous commit, set on every pool connection), so nothing is left.
+     * itself waited for the write-ahead log (synchronous commit, set on every pool connection), and on SQLite it wrote
+     * its write-ahead log (and synced it, with synchronous FULL), so nothing is left.
      */
     void forceWrite(Connection connection) throws SQLException {
-        if (!isPostgreSql()) {
+        if (kind == StoreKind.H2) {
             try (var statement = connection.createStatement()) {
                 statement.execute("CHECKPOINT");
             }
@@ -117,14 +138,20 @@ public class AuditDatabase {
                                     .exceptionSorter(ExceptionSorter.fatalExceptionSorter())
                                     .maxLifetime(Duration.ofMinutes(30))
                                     .connectionFactoryConfiguration(factory -> {
-                                        factory.jdbcUrl(config.url()).loginTimeout(Duration.ofSeconds(3));
+                                        factory.jdbcUrl(url).loginTimeout(Duration.ofSeconds(3));
                                         if (isPostgreSql()) { // whatever the server's default: a commit waits for the disk
                                             factory.initialSql("SET synchronous_commit TO on");
+                                        }
+                                        if (kind == StoreKind.SQLITE) {
+                                            sqliteSettings(factory, config.sqliteSynchronous());
                                         }
                                         config.username().ifPresent(user -> factory.principal(new NamePrincipal(user)));
                                         config.password().ifPresent(pw -> factory.credential(new SimplePassword(pw)));
                                         return factory;
                                     }));
+                    if (kind == StoreKind.SQLITE) {
+                        createFolder();
+                    }
                     dataSource = AgroalDataSource.from(supplier);
                 }
                 current = dataSource;
@@ -133,13 +160,82 @@ public class AuditDatabase {
         return current;
     }
 
+    /**
+     * SQLite, set on every connection of the pool:
+     * <ul>
+     * <li>write-ahead log: readers (auditors' searches) never block the writer, nor it them;</li>
+     * <li>{@code synchronous} as configured ({@link AuditConfig#sqliteSynchronous}): NORMAL, a commit is written to
+     * the operating system before the answer and synced at each checkpoint, so an answered evaluation survives a killed
+     * process and the store stays intact after a power loss; FULL, each commit is synced before the answer;</li>
+     * <li>the checkpoint size ({@link #SQLITE_CHECKPOINT_PAGES});</li>
+     * <li>foreign keys enforced (a record names a stored ruleset), as on the other stores; SQLite leaves them off
+     * unless asked;</li>
+     * <li>{@code LIKE} case-sensitive, as on the other stores (a search by rule id {@code r05} finds no {@code R05});</li>
+     * <li>transactions that take the write lock at their start ({@code BEGIN IMMEDIATE}): the writer then reads the
+     * chain head under the lock, as {@code SELECT ... FOR UPDATE} does elsewhere, so that two instances sharing the
+     * file cannot link two records to the same head; one waits up to {@link #SQLITE_BUSY_TIMEOUT_MS} for the other.</li>
+     * </ul>
+     */
+    private static void sqliteSettings(io.agroal.api.configuration.supplier.AgroalConnectionFactoryConfigurationSupplier factory,
+            AuditConfig.SqliteSync synchronous) {
+        factory.jdbcProperty("journal_mode", "WAL");
+        factory.jdbcProperty("synchronous", synchronous.name());
+        factory.jdbcProperty("wal_autocheckpoint", Integer.toString(SQLITE_CHECKPOINT_PAGES));
+        factory.jdbcProperty("foreign_keys", "true");
+        factory.jdbcProperty("case_sensitive_like", "true");
+        factory.jdbcProperty("transaction_mode", "IMMEDIATE");
+        factory.jdbcProperty("busy_timeout", Integer.toString(SQLITE_BUSY_TIMEOUT_MS));
+    }
+
+    /** SQLite makes its file, not the folders above it (H2 makes both). */
+    private void createFolder() throws SQLException {
+        String path = url.substring("jdbc:sqlite:".length());
+        int parameters = path.indexOf('?');
+        path = parameters < 0 ? path : path.substring(0, parameters);
+        if (path.isEmpty() || path.startsWith(":") || path.startsWith("file:")) {
+            return; // in memory, or a URI the driver resolves
+        }
+        java.nio.file.Path folder = java.nio.file.Path.of(path).toAbsolutePath().getParent();
+        try {
+            if (folder != null) {
+                java.nio.file.Files.createDirectories(folder);
+            }
+        } catch (java.io.IOException e) {
+            throw new SQLException("the audit store's folder cannot be made: " + folder, e);
+        }
+    }
+
+    /**
+     * Whether the store can take a record now (readiness). SQLite is a file that always opens: it is ready when its
+     * write lock can be taken within {@link #SQLITE_READY_LOCK_WAIT_MS} (not held by another process, the folder
+     * writable); the other stores when a connection answers.
+     */
+    public boolean ready(Connection connection) throws SQLException {
+        if (kind != StoreKind.SQLITE) {
+            return connection.isValid(2);
+        }
+        try (var statement = connection.createStatement()) {
+            statement.execute("PRAGMA busy_timeout = " + SQLITE_READY_LOCK_WAIT_MS);
+            try {
+                statement.execute("BEGIN IMMEDIATE");
+            } catch (SQLException busy) { // held by another process (SQLITE_BUSY), or the file cannot be written
+                LOG.debugf("audit store not ready: %s", busy.getMessage());
+                return false;
+            } finally {
+                statement.execute("PRAGMA busy_timeout = " + SQLITE_BUSY_TIMEOUT_MS);
+            }
+            statement.execute("ROLLBACK");
+            return true;
+        }
+    }
+
     /** Start-up: open the pool and migrate; a store that is down is logged, not fatal. */
     public void start() {
         try (Connection connection = connection()) {
             LOG.debugf("audit store reachable: %s", connection.getMetaData().getDatabaseProductName());
         } catch (SQLException | RuntimeException e) {
             LOG.errorf("Audit store %s is not reachable at start-up (%s): evaluations answer 503 until it is",
-                    redacted(config.url()), e.getMessage());
+                    redacted(url), e.getMessage());
         }
     }
 

@@ -27,7 +27,7 @@ public class AuditHealthCheck implements HealthCheck {
             return HealthCheckResponse.named("audit-store").up().withData("audit", "off").build();
         }
         try (Connection connection = database.connection()) {
-            boolean valid = connection.isValid(2);
+            boolean valid = database.ready(connection);
             return HealthCheckResponse.named("audit-store").status(valid).build();
         } catch (Exception e) {
             return HealthCheckResponse.named("audit-store").down().withData("error", e.getClass().getSimpleName()).build();

@@ -88,9 +88,9 @@ public class AuditService implements AuditTrail {
         return config.enabled();
     }
 
-    /** {@code postgresql} or {@code h2}. */
+    /** {@code sqlite}, {@code h2} or {@code postgresql}. */
     public String storeKind() {
-        return database.isPostgreSql() ? "postgresql" : "h2";
+        return database.kind().code();
     }
 
     @Override

@@ -23,7 +23,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Appends records to the chain. One writer thread per service instance takes the records waiting and writes them in
- * one transaction (group commit): it locks the chain head row ({@code SELECT ... FOR UPDATE}), links each record to
+ * one transaction (group commit): it locks the chain head row ({@code SELECT ... FOR UPDATE}; on SQLite the transaction
+ * takes the file's write lock at its start), links each record to
  * the previous hash, inserts the records (each with its firings, {@link StoredFirings}), moves the head and commits.
  * On PostgreSQL, once it has moved the head, it links the next records to the head it left and moves the head only if
  * it is still there, in one statement with the inserts (one round trip instead of four); if another instance moved it
@@ -285,8 +286,8 @@ final class AuditWriter implements Runnable {
      * = ? AND hash = ?}) and inserts the records only if it moved: one round trip, where the locked path takes four. If
      * another writer moved the head meanwhile, the update matches nothing (PostgreSQL checks the condition again on the
      * row as the other writer committed it), nothing is written, and this returns null: the caller takes the locked
-     * path, and so do the next {@link #LOCKED_AFTER_MOVE} batches. H2 always takes the locked path: its commits are
-     * bound by writing H2's chunks, not by round trips (embedded, there are none), and a faster commit there only
+     * path, and so do the next {@link #LOCKED_AFTER_MOVE} batches. SQLite and H2 always take the locked path: embedded,
+     * they have no round trips to save (on SQLite the lock is the transaction's own), and on H2 a faster commit only
      * makes more and smaller chunks.
      */
     private List<Long> appendAfterKnownHead(Connection connection, List<Pending> records) throws SQLException {
@@ -318,7 +319,7 @@ final class AuditWriter implements Runnable {
     }
 
     /**
-     * The head locked and read ({@code SELECT ... FOR UPDATE}), the records linked to it and inserted, the head moved,
+     * The head locked and read ({@code SELECT ... FOR UPDATE}, or SQLite's write lock), the records linked to it and inserted, the head moved,
      * then the commit: at start, after a failure, when a ruleset is stored, and when another writer moved the head.
      */
     private List<Long> appendUnderLock(Connection connection, List<Pending> records) throws SQLException {
@@ -332,8 +333,9 @@ final class AuditWriter implements Runnable {
                 }
             }
             Head locked;
-            try (PreparedStatement read = connection.prepareStatement(
-                    "SELECT position, hash FROM chain_head WHERE id = 1 FOR UPDATE");
+            try (PreparedStatement read = connection.prepareStatement(database.kind() == StoreKind.SQLITE
+                    ? "SELECT position, hash FROM chain_head WHERE id = 1" // the transaction holds the write lock
+                    : "SELECT position, hash FROM chain_head WHERE id = 1 FOR UPDATE");
                     ResultSet row = read.executeQuery()) {
                 if (!row.next()) {
                     throw new SQLException("the chain head row is missing");
@@ -468,16 +470,17 @@ final class AuditWriter implements Runnable {
 
     private void storeRuleset(Connection connection, String version, String files) throws SQLException {
         // Several instances may store the same version at once, and a restarted instance finds it stored: the first
-        // wins, the rows are identical (the version is the files' hash). PostgreSQL skips the duplicate; H2, which has
-        // no ON CONFLICT, refuses it, and undoes only the failed statement, so the transaction goes on.
+        // wins, the rows are identical (the version is the files' hash). PostgreSQL and SQLite skip the duplicate; H2,
+        // which has no ON CONFLICT, refuses it, and undoes only the failed statement, so the transaction goes on.
+        boolean h2 = database.kind() == StoreKind.H2;
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO ruleset (version, stored_at, files) VALUES (?, ?, ?)"
-                + (database.isPostgreSql() ? " ON CONFLICT (version) DO NOTHING" : ""))) {
+                + (h2 ? "" : " ON CONFLICT (version) DO NOTHING"))) {
             insert.setString(1, version);
             insert.setTimestamp(2, Timestamp.from(Instant.now()));
             insert.setString(3, files);
             insert.executeUpdate();
         } catch (SQLException e) {
-            if (database.isPostgreSql() || !DUPLICATE_KEY.equals(e.getSQLState())) {
+            if (!h2 || !DUPLICATE_KEY.equals(e.getSQLState())) {
                 throw e;
             }
         }

@@ -4,7 +4,7 @@ import java.util.Map;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
-/** Points the service under test at a fresh {@link TestStore} (H2 over TCP, or PostgreSQL with -Dlbp.test.store). */
+/** Points the service under test at a fresh {@link TestStore} (SQLite, H2 over TCP or PostgreSQL: -Dlbp.test.store). */
 public class AuditStoreResource implements QuarkusTestResourceLifecycleManager {
 
     /** The store of the running test application, for tests that take it down or read it directly. */

@@ -33,9 +33,10 @@ import org.junit.jupiter.api.Test;
 import org.lbp.cds.evaluation.Clinic;
 
 /**
- * The audit trail through the API, on a store of its own (H2 over TCP, or PostgreSQL with -Dlbp.test.store=postgresql):
- * every evaluation is recorded with its firings in order before it is answered, tampering is found at the right
- * record, a store outage answers 503 and heals by itself, and concurrent evaluations keep one valid chain.
+ * The audit trail through the API, on a store of its own (an SQLite file by default, H2 over TCP with
+ * -Dlbp.test.store=h2, PostgreSQL with -Dlbp.test.store=postgresql): every evaluation is recorded with its firings in
+ * order before it is answered, tampering is found at the right record, a store outage answers 503 and heals by itself,
+ * and concurrent evaluations keep one valid chain.
  */
 @QuarkusTest
 @org.junit.jupiter.api.extension.ExtendWith(org.lbp.cds.security.AsEveryRole.class)
@@ -229,12 +230,17 @@ class AuditTrailTest {
     }
 
     @Test
-    @DisplayName("The store writes each commit before the answer: PostgreSQL with synchronous commit; H2 by a checkpoint, its background writer kept for housekeeping")
+    @DisplayName("The store writes each commit before the answer: PostgreSQL with synchronous commit; SQLite to its write-ahead log, synced at checkpoints; H2 by a checkpoint, its background writer kept for housekeeping")
     void commitsAreWrittenBeforeTheAnswer() throws Exception {
         evaluate(Clinic.patient().id(patient()).score("quads", 2, 8)); // the store is opened and migrated by then
         try (Connection db = database.connection()) { // a connection of the service's own pool
             if (TestStore.postgres()) {
                 assertEquals("on", text(db, "SHOW synchronous_commit"));
+            } else if (TestStore.sqlite()) { // a commit is in the write-ahead log before the answer (CrashRecoveryIT)
+                assertEquals("wal", text(db, "PRAGMA journal_mode"));
+                assertEquals("1", text(db, "PRAGMA synchronous"), "NORMAL, the default"); // FULL is 2
+                assertEquals(String.valueOf(AuditDatabase.SQLITE_CHECKPOINT_PAGES), text(db, "PRAGMA wal_autocheckpoint"));
+                assertEquals("1", text(db, "PRAGMA foreign_keys"), "a record must name a stored ruleset");
             } else { // the writer checkpoints each commit (CrashRecoveryIT kills the service to prove it); a write delay of
                 // 0 would stop H2's background thread, which frees superseded chunks (EmbeddedStoreSpaceTest)
                 assertEquals(String.valueOf(AuditDatabase.H2_WRITE_DELAY_MS),
@@ -244,7 +250,7 @@ class AuditTrailTest {
     }
 
     @Test
-    @DisplayName("A record's long texts are stored the cheap way: in the row as VARCHAR on H2 (no LOB storage), compressed with lz4 on PostgreSQL")
+    @DisplayName("A record's long texts are stored the cheap way: in the row as text on SQLite, as VARCHAR on H2 (no LOB storage), compressed with lz4 on PostgreSQL")
     void longTextsAreStoredCheaply() throws Exception {
         Clinic intake = Clinic.patient().id(patient()).score("quads", 2, 8).score("hip_flexors", 3, 7)
                 .score("adductors", 6, 3).score("hamstrings", 4, 7);
@@ -255,6 +261,9 @@ class AuditTrailTest {
                 if (TestStore.postgres()) { // 'l': lz4, the column's setting from the V4 migration
                     assertEquals("l", text(db, "SELECT attcompression FROM pg_attribute WHERE attrelid ="
                             + " 'evaluation_record'::regclass AND attname = '" + column + "'"), column);
+                } else if (TestStore.sqlite()) { // stored as text, not as a blob: readable with any SQLite tool
+                    assertEquals("text", text(db, "SELECT typeof(" + column + ") FROM evaluation_record WHERE evaluation_id = '"
+                            + protocol.get("evaluationId").asText() + "'"), column);
                 } else {
                     assertEquals("CHARACTER VARYING", text(db, "SELECT DATA_TYPE FROM INFORMATION_SCHEMA.COLUMNS"
                             + " WHERE TABLE_NAME = 'EVALUATION_RECORD' AND COLUMN_NAME = '" + column.toUpperCase() + "'"), column);

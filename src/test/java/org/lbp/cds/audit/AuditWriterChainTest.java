@@ -24,9 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Two audit writers on one store, as two replicas share one PostgreSQL: on PostgreSQL each writer links its next
  * records to the head it left, and moves it only if the other writer has not moved it since; when the other has,
- * nothing is written and the batch goes the locked way. H2 always takes the locked way. The chain stays one line
- * either way. On the embedded H2 store (two pools on one database, as in one JVM) and, in the PostgreSQL run, on a
- * PostgreSQL database of its own.
+ * nothing is written and the batch goes the locked way. SQLite and H2 always take the locked way. The chain stays one
+ * line either way. On the embedded store (two pools on one file: on SQLite as two processes share it, through the
+ * file's write lock; on H2 as in one JVM) and, in the PostgreSQL run, on a PostgreSQL database of its own.
  */
 class AuditWriterChainTest {
 
@@ -95,7 +95,7 @@ class AuditWriterChainTest {
         assertEquals(0, first.headMoved());
 
         assertEquals(3, commit(first, 2), "linked after the second writer's record, not after its own");
-        int found = postgres != null ? 1 : 0; // H2 reads the head under lock every time: it never meets a stale one
+        int found = postgres != null ? 1 : 0; // SQLite and H2 read the head under lock every time: never a stale one
         assertEquals(found, first.headMoved(), "it found the head moved, once");
         for (int i = 0; i < AuditWriter.LOCKED_AFTER_MOVE; i++) {
             assertEquals(4 + i, commit(first, 3 + i));
@@ -170,8 +170,8 @@ class AuditWriterChainTest {
         List<CompletableFuture<Long>> commits = new ArrayList<>();
         try (Connection blocker = databases.get(0).connection()) { // holds the head's lock: the writer's next batch waits
             blocker.setAutoCommit(false);
-            try (Statement lock = blocker.createStatement()) {
-                lock.executeQuery("SELECT position FROM chain_head WHERE id = 1 FOR UPDATE").close();
+            try (Statement lock = blocker.createStatement()) { // the head's row locked (on SQLite the file's write lock)
+                lock.executeUpdate("UPDATE chain_head SET position = position WHERE id = 1");
             }
             commits.add(writer.submit(entry(1), AT, () -> "{}")); // taken at once, then waits for the lock
             for (int i = 0; i < 1_000 && writer.writing() == 0; i++) {

@@ -39,7 +39,7 @@ class AuditWriterStopTest {
     private AuditDatabase database;
     private AuditWriter writer;
 
-    /** The run's store: the embedded H2 file, or a PostgreSQL database of its own in the PostgreSQL run. */
+    /** The run's store: the embedded file (SQLite, or H2 in the H2 run), or a PostgreSQL database of its own in the PostgreSQL run. */
     @BeforeEach
     void startWriter() {
         postgres = TestStore.postgres() ? TestStore.createPostgres() : null;

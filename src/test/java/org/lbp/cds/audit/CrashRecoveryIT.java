@@ -24,8 +24,9 @@ import org.lbp.cds.evaluation.Clinic;
 
 /**
  * The packaged service under concurrent load, killed with SIGKILL mid-load and restarted: two instances on one
- * PostgreSQL database, and one instance on the embedded H2 file store (the one-command default). Every evaluation a
- * client received with a 200 must be in the trail, and the chain must verify.
+ * PostgreSQL database, one instance on the embedded SQLite store (the one-command default), and one on an embedded H2
+ * store (a data folder from before SQLite). Every evaluation a client received with a 200 must be in the trail, and the
+ * chain must verify.
  */
 class CrashRecoveryIT {
 
@@ -68,19 +69,32 @@ class CrashRecoveryIT {
     }
 
     @Test
-    @DisplayName("SIGKILL under load, the embedded H2 file store: every 200 is recorded, and the chain verifies")
+    @DisplayName("SIGKILL under load, the embedded SQLite store: every 200 is recorded, and the chain verifies")
     void killedUnderLoadOnTheEmbeddedStore() throws Exception {
+        Path dataDir = Files.createTempDirectory(Path.of("target"), "crash-sqlite-");
+        killedUnderLoadAlone("SQLite", "crash-it-sqlite", List.of("lbp.audit.data-dir=" + dataDir.toAbsolutePath()));
+        assertTrue(Files.exists(dataDir.resolve(StoreKind.SQLITE_FILE)), "the default embedded store is SQLite");
+    }
+
+    @Test
+    @DisplayName("SIGKILL under load, an embedded H2 store: every 200 is recorded, and the chain verifies")
+    void killedUnderLoadOnAnEmbeddedH2Store() throws Exception {
         Path dataDir = Files.createTempDirectory(Path.of("target"), "crash-h2-");
-        List<String> properties = List.of("lbp.audit.data-dir=" + dataDir.toAbsolutePath());
-        ServiceProcess only = ServiceProcess.start(ServiceProcess.freePort(), "crash-it-h2", properties);
+        killedUnderLoadAlone("H2", "crash-it-h2", List.of("lbp.audit.jdbc-url=jdbc:h2:file:"
+                + dataDir.toAbsolutePath().resolve("audit") + ";DB_CLOSE_ON_EXIT=FALSE"));
+    }
+
+    /** One instance on an embedded store, killed under load, then restarted on the same store. */
+    private static void killedUnderLoadAlone(String store, String name, List<String> properties) throws Exception {
+        ServiceProcess only = ServiceProcess.start(ServiceProcess.freePort(), name, properties);
         services.add(only);
         Load load = loadThenKill(List.of(only), only);
 
-        ServiceProcess restarted = ServiceProcess.start(only.port(), "crash-it-h2-restarted", properties);
+        ServiceProcess restarted = ServiceProcess.start(only.port(), name + "-restarted", properties);
         services.add(restarted);
         long records = restarted.assertTrailHolds(load.answered);
-        System.out.printf("crash test, H2: %d answered 200 (%d before the kill), %d refused or cut, %d records, chain valid%n",
-                load.answered.size(), load.beforeKill, load.failed.get(), records);
+        System.out.printf("crash test, %s: %d answered 200 (%d before the kill), %d refused or cut, %d records, chain valid%n",
+                store, load.answered.size(), load.beforeKill, load.failed.get(), records);
     }
 
     private record Load(Queue<String> answered, long beforeKill, AtomicInteger failed) {

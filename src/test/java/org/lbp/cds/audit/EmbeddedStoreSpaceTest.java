@@ -28,7 +28,7 @@ import org.lbp.cds.rules.facts.Thresholds;
  * frees old chunks from its own background thread; with {@code SET WRITE_DELAY 0} (what the service once set to make
  * commits durable) that thread does not run, and the file grew by about three times the records' size, without end:
  * 9.7 GB after 370,000 evaluations under load. The store is always H2 here, whatever store the run tests: this is
- * about H2's file.
+ * about H2's file (data folders made before SQLite became the embedded default keep their H2 store).
  */
 class EmbeddedStoreSpaceTest {
 
@@ -40,7 +40,7 @@ class EmbeddedStoreSpaceTest {
     @Test
     @DisplayName("After a load and H2's retention time, more records are written into the space it freed, not appended")
     void supersededChunksAreReused(@TempDir Path dataDir) throws Exception {
-        AuditConfig config = TestStore.embedded(dataDir);
+        AuditConfig config = TestStore.embeddedH2(dataDir);
         AuditDatabase database = new AuditDatabase(config);
         AuditService audit = new AuditService(config, database);
         audit.start();

@@ -15,14 +15,15 @@ import java.util.UUID;
 import org.h2.tools.Server;
 
 /**
- * A fresh audit store for one test class, of the kind the run asks for: {@code -Dlbp.test.store=h2} (default), an
- * H2 database served over TCP from a temporary folder, or {@code -Dlbp.test.store=postgresql}, a database created
- * for this run on the local PostgreSQL (127.0.0.1:5432, user postgres) and dropped at the end. Either can be taken
- * down and brought back, as a real outage.
+ * A fresh audit store for one test class, of the kind the run asks for: {@code -Dlbp.test.store=sqlite} (default), the
+ * embedded default, an SQLite file in a temporary folder; {@code h2}, an H2 database served over TCP from a temporary
+ * folder; or {@code postgresql}, a database created for this run on the local PostgreSQL (127.0.0.1:5432, user
+ * postgres) and dropped at the end. Each can be taken down and brought back: PostgreSQL refuses connections, H2's
+ * server stops, and SQLite's write lock is held by another connection, as a backup or a second process would.
  */
 public final class TestStore implements AutoCloseable {
 
-    public static final String KIND = System.getProperty("lbp.test.store", "h2").toLowerCase(Locale.ROOT);
+    public static final String KIND = System.getProperty("lbp.test.store", "sqlite").toLowerCase(Locale.ROOT);
     public static final String PG_ADMIN_URL = System.getProperty("lbp.test.pg-url", "jdbc:postgresql://127.0.0.1:5432/postgres");
     public static final String PG_USER = System.getProperty("lbp.test.pg-user", "postgres");
 
@@ -33,6 +34,8 @@ public final class TestStore implements AutoCloseable {
     private final Path folder;
     private Server server;
     private int port;
+    /** SQLite while down: the connection that holds the write lock. */
+    private Connection lockHolder;
 
     private TestStore(String url, String user, String database, Path folder, Server server, int port) {
         this.url = url;
@@ -46,6 +49,14 @@ public final class TestStore implements AutoCloseable {
 
     public static boolean postgres() {
         return "postgresql".equals(KIND);
+    }
+
+    public static boolean sqlite() {
+        return "sqlite".equals(KIND);
+    }
+
+    private boolean onSqlite() {
+        return url.startsWith("jdbc:sqlite:");
     }
 
     public static TestStore create() {
@@ -72,6 +83,9 @@ public final class TestStore implements AutoCloseable {
                         null, null, 0);
             }
             Path folder = Files.createTempDirectory("lbp-audit-");
+            if (sqlite()) {
+                return new TestStore("jdbc:sqlite:" + folder.resolve(StoreKind.SQLITE_FILE), "", null, folder, null, 0);
+            }
             Server server = Server.createTcpServer("-tcpPort", "0", "-baseDir", folder.toString(), "-ifNotExists").start();
             int port = server.getPort();
             return new TestStore("jdbc:h2:tcp://localhost:" + port + "/audit", "sa", null, folder, server, port);
@@ -99,12 +113,35 @@ public final class TestStore implements AutoCloseable {
         return config(Optional.of(url), "unused", user);
     }
 
-    /** The embedded H2 file store in a folder, as the service's default (tests of H2's own file). */
+    /**
+     * The embedded store of the run's kind in a folder, as one service instance has it: on an SQLite run the service's
+     * default for a new data folder (SQLite), on an H2 run an H2 file. (PostgreSQL runs use {@link #createPostgres}.)
+     */
     public static AuditConfig embedded(Path dataDir) {
+        return "h2".equals(KIND) ? embeddedH2(dataDir) : embeddedDefault(dataDir);
+    }
+
+    /** The service's default for a data folder: no JDBC URL, so the folder decides (see {@link StoreKind#embeddedUrl}). */
+    public static AuditConfig embeddedDefault(Path dataDir) {
         return config(Optional.empty(), dataDir.toString(), "sa");
     }
 
+    /** An embedded H2 file store in a folder (tests of H2's own file, and of stores made before SQLite). */
+    public static AuditConfig embeddedH2(Path dataDir) {
+        return config(Optional.of("jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("audit") + ";DB_CLOSE_ON_EXIT=FALSE"),
+                dataDir.toString(), "sa");
+    }
+
+    /** The same with SQLite's synchronous setting. */
+    public static AuditConfig embeddedDefault(Path dataDir, AuditConfig.SqliteSync synchronous) {
+        return config(Optional.empty(), dataDir.toString(), "sa", synchronous);
+    }
+
     private static AuditConfig config(Optional<String> jdbcUrl, String dataDir, String user) {
+        return config(jdbcUrl, dataDir, user, AuditConfig.SqliteSync.NORMAL);
+    }
+
+    private static AuditConfig config(Optional<String> jdbcUrl, String dataDir, String user, AuditConfig.SqliteSync synchronous) {
         return new AuditConfig() {
             public boolean enabled() {
                 return true;
@@ -119,7 +156,7 @@ public final class TestStore implements AutoCloseable {
             }
 
             public Optional<String> username() {
-                return Optional.of(user);
+                return user.isEmpty() ? Optional.empty() : Optional.of(user);
             }
 
             public Optional<String> password() {
@@ -137,12 +174,20 @@ public final class TestStore implements AutoCloseable {
             public int batchSize() {
                 return 64;
             }
+
+            public SqliteSync sqliteSynchronous() {
+                return synchronous;
+            }
         };
     }
 
     /** A direct connection, as an auditor or an attacker with database access would have. */
     public Connection connect() throws SQLException {
         java.util.Properties properties = new java.util.Properties();
+        if (onSqlite()) { // a plain connection; it waits for the service's writer rather than failing at once
+            properties.setProperty("busy_timeout", "10000");
+            return new org.sqlite.JDBC().connect(url, properties);
+        }
         properties.setProperty("user", user);
         if (!onPostgres) {
             properties.setProperty("password", "");
@@ -151,10 +196,18 @@ public final class TestStore implements AutoCloseable {
         return onPostgres ? new org.postgresql.Driver().connect(url, properties) : new org.h2.Driver().connect(url, properties);
     }
 
-    /** The store goes away: new connections are refused and open ones are cut. */
+    /**
+     * The store goes away: new connections are refused and open ones are cut (PostgreSQL, H2); on SQLite, a file that
+     * always opens, another connection takes and holds the write lock, so that no record can be written.
+     */
     public void down() {
         try {
-            if (onPostgres) {
+            if (onSqlite()) {
+                lockHolder = connect();
+                try (Statement statement = lockHolder.createStatement()) {
+                    statement.execute("BEGIN EXCLUSIVE");
+                }
+            } else if (onPostgres) {
                 try (Connection admin = admin();
                         Statement statement = admin.createStatement()) {
                     statement.execute("ALTER DATABASE " + database + " ALLOW_CONNECTIONS false");
@@ -171,7 +224,13 @@ public final class TestStore implements AutoCloseable {
     /** The store comes back, at the same address. */
     public void up() {
         try {
-            if (onPostgres) {
+            if (onSqlite()) {
+                try (Statement statement = lockHolder.createStatement()) {
+                    statement.execute("ROLLBACK");
+                }
+                lockHolder.close();
+                lockHolder = null;
+            } else if (onPostgres) {
                 try (Connection admin = admin();
                         Statement statement = admin.createStatement()) {
                     statement.execute("ALTER DATABASE " + database + " ALLOW_CONNECTIONS true");
@@ -195,7 +254,12 @@ public final class TestStore implements AutoCloseable {
                     statement.execute("DROP DATABASE IF EXISTS " + database);
                 }
             } else {
-                server.stop();
+                if (lockHolder != null) {
+                    lockHolder.close();
+                }
+                if (server != null) {
+                    server.stop();
+                }
                 deleteTree(folder);
             }
         } catch (SQLException e) {

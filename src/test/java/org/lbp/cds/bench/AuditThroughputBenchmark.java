@@ -16,7 +16,7 @@ import org.lbp.cds.evaluation.Clinic;
 
 /**
  * Evaluations per second of the packaged service over HTTP on 127.0.0.1, in one run: audit off, audit on the
- * embedded H2 file, audit on PostgreSQL. Prints figures; not a test.
+ * embedded SQLite store, on an H2 file, on PostgreSQL. Prints figures; not a test.
  * {@code ./mvnw -q package -DskipTests && java -cp target/test-classes:target/classes:$(cat target/test-classpath.txt)
  * org.lbp.cds.bench.AuditThroughputBenchmark [seconds] [clients]}
  */
@@ -30,14 +30,17 @@ public final class AuditThroughputBenchmark {
             bodies.add(Clinic.patient().id("PT-BENCH-" + (i % 10)).score("quads", i % 10, (i / 10) % 10)
                     .score("adductors", (i * 3) % 10, (i * 7) % 10).body());
         }
-        Path h2 = Files.createTempDirectory("lbp-bench-");
+        Path data = Files.createTempDirectory("lbp-bench-");
         System.out.printf("%d s per configuration, %d concurrent clients, %d cores%n", seconds, clients,
                 Runtime.getRuntime().availableProcessors());
         try {
-            run("audit off", List.of("lbp.audit.enabled=false", "lbp.audit.data-dir=" + h2), bodies, seconds, clients);
-            run("audit on, H2 file", List.of("lbp.audit.data-dir=" + h2), bodies, seconds, clients);
+            run("audit off", List.of("lbp.audit.enabled=false", "lbp.audit.data-dir=" + data.resolve("off")), bodies,
+                    seconds, clients);
+            run("audit on, SQLite", List.of("lbp.audit.data-dir=" + data.resolve("sqlite")), bodies, seconds, clients);
+            run("audit on, H2 file", List.of("lbp.audit.jdbc-url=jdbc:h2:file:" + data.resolve("h2").resolve("audit")
+                    + ";DB_CLOSE_ON_EXIT=FALSE"), bodies, seconds, clients);
         } finally {
-            TestStore.deleteTree(h2);
+            TestStore.deleteTree(data);
         }
         try (TestStore pg = TestStore.createPostgres()) {
             run("audit on, PostgreSQL", List.of("lbp.audit.jdbc-url=" + pg.url(), "lbp.audit.username=" + pg.user()),

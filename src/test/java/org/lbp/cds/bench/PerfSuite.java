@@ -32,11 +32,17 @@ import org.lbp.cds.security.Tokens;
 
 /**
  * The performance suite behind {@code bench/run}: HTTP load with wrk against the echo limit and the evaluation with
- * the audit on H2 and on PostgreSQL (ratios measured in the same run), p99 at half the peak, start-up and idle memory,
- * the in-process evaluation time with the catalogue and with it grown tenfold, and memory after many evaluations.
+ * the audit on the embedded SQLite store, on H2 and on PostgreSQL (ratios measured in the same run), p99 at half the
+ * peak, start-up and idle memory, the in-process evaluation time with the catalogue and with it grown tenfold, and
+ * memory after many evaluations.
  * Writes docs/performance.md and docs/performance-latency.svg. {@code --smoke}: seconds instead of minutes.
  */
 public final class PerfSuite {
+
+    /** The stores measured, in the order of the runs. */
+    static final String SQLITE = "SQLite";
+    static final String H2 = "H2";
+    static final String POSTGRESQL = "PostgreSQL";
 
     /** The row of PostgreSQL's server processes in a run's CPU per request: theirs, not the service's. */
     static final String POSTGRES_CPU = "PostgreSQL's processes (not the service's)";
@@ -97,32 +103,39 @@ public final class PerfSuite {
         Path lua = bench.resolve("bodies.lua");
         writeLua(lua, bodies, token);
 
-        Path h2 = Files.createTempDirectory("lbp-bench-h2");
-        List<String> benchProfile = List.of("quarkus.profile=bench", "lbp.audit.data-dir=" + h2);
+        // The embedded default (SQLite): start-up, memory, the interleaved runs and the latency curve.
+        Path data = Files.createTempDirectory("lbp-bench-data");
+        List<String> benchProfile = List.of("quarkus.profile=bench", "lbp.audit.data-dir=" + data.resolve("sqlite"));
         long launch = System.nanoTime();
-        try (ServiceProcess service = ServiceProcess.start(ServiceProcess.freePort(), "bench-h2", benchProfile, SERVICE_JVM)) {
+        try (ServiceProcess service = ServiceProcess.start(ServiceProcess.freePort(), "bench-sqlite", benchProfile, SERVICE_JVM)) {
             figures.put("startToReadyMs", (System.nanoTime() - launch) / 1_000_000);
             long firstOk = firstEvaluation(service, bodies.get(0), token, launch);
             figures.put("startToFirst200Ms", firstOk);
             Thread.sleep(3000);
             figures.put("idleRssMiB", rssMiB(service.pid()));
-            Load h2Load = interleaved(service, lua, "H2")[1];
+            Load embedded = interleaved(service, lua, SQLITE)[1];
             for (double fraction : smoke ? new double[] {0.5} : new double[] {0.1, 0.25, 0.5, 0.75, 0.9}) {
-                double[] point = fixedRate(service, bodies, token, h2Load.rps() * fraction);
-                curve.add(new double[] {h2Load.rps() * fraction, point[0], point[1], point[2], point[3]});
+                double[] point = fixedRate(service, bodies, token, embedded.rps() * fraction);
+                curve.add(new double[] {embedded.rps() * fraction, point[0], point[1], point[2], point[3]});
                 if (fraction == 0.5) {
-                    halfPeak("halfPeak", h2Load.rps() * fraction, point);
+                    halfPeak("halfPeak", embedded.rps() * fraction, point);
                 }
             }
             figures.put("rssAfterLoadMiB", rssMiB(service.pid()));
+        }
+        // H2, the embedded store of data folders made before SQLite: the same runs, and p99 at half the peak.
+        try (ServiceProcess service = ServiceProcess.start(ServiceProcess.freePort(), "bench-h2", List.of("quarkus.profile=bench",
+                "lbp.audit.jdbc-url=jdbc:h2:file:" + data.resolve("h2").resolve("audit") + ";DB_CLOSE_ON_EXIT=FALSE"), SERVICE_JVM)) {
+            Load h2Load = interleaved(service, lua, H2)[1];
+            halfPeak("h2HalfPeak", h2Load.rps() * 0.5, fixedRate(service, bodies, token, h2Load.rps() * 0.5));
         } finally {
-            TestStore.deleteTree(h2); // after a full run the store holds gigabytes
+            TestStore.deleteTree(data); // after a full run the stores hold gigabytes
         }
         try (TestStore pg = TestStore.createPostgres();
                 ServiceProcess service = ServiceProcess.start(ServiceProcess.freePort(), "bench-pg",
                         List.of("quarkus.profile=bench", "lbp.audit.jdbc-url=" + pg.url(), "lbp.audit.username=" + pg.user()),
                         SERVICE_JVM)) {
-            Load pgLoad = interleaved(service, lua, "PostgreSQL")[1];
+            Load pgLoad = interleaved(service, lua, POSTGRESQL)[1];
             // the same target on the store the containers run with
             halfPeak("pgHalfPeak", pgLoad.rps() * 0.5, fixedRate(service, bodies, token, pgLoad.rps() * 0.5));
         }
@@ -470,12 +483,9 @@ public final class PerfSuite {
 
     private void write(Path out) throws IOException {
         Files.createDirectories(out);
-        Load echoH2 = loads.get(0);
-        Load h2 = loads.get(1);
-        Load echoPg = loads.get(2);
-        Load pg = loads.get(3);
-        double h2Ratio = median(roundRatios.get("H2"));
-        double pgRatio = median(roundRatios.get("PostgreSQL"));
+        double sqliteRatio = median(roundRatios.get(SQLITE));
+        double h2Ratio = median(roundRatios.get(H2));
+        double pgRatio = median(roundRatios.get(POSTGRESQL));
         StringBuilder md = new StringBuilder();
         md.append("# Performance\n\n")
                 .append("Measured by `bench/run`").append(smoke ? " (**smoke run: seconds only, not figures to read**)" : "")
@@ -493,8 +503,9 @@ public final class PerfSuite {
                 .append(String.join("; ", warmUps.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList()))
                 .append(".\n\n");
         md.append("## HTTP\n\n| run | requests/s | ratio to echo | p50 ms | p99 ms | errors |\n|---|---|---|---|---|---|\n");
-        for (Load load : loads) {
-            Load limit = load == h2 || load == echoH2 ? echoH2 : echoPg;
+        for (int i = 0; i < loads.size(); i++) {
+            Load load = loads.get(i);
+            Load limit = loads.get(i - i % 2); // the runs come in pairs, each store's echo then its evaluation
             md.append(String.format(Locale.ROOT, "| %s | %.0f | %.2f | %.2f | %.2f | %d |%n", load.name(), load.rps(),
                     load.rps() / limit.rps(), load.p50(), load.p99(), load.errors()));
         }
@@ -502,9 +513,14 @@ public final class PerfSuite {
                 ratios.stream().map(r -> String.format(Locale.ROOT, "%.2f", r)).toList())));
         cpuTable(md);
         md.append("\n## Targets\n\n| target | measured | met |\n|---|---|---|\n");
-        target(md, "evaluation, audit on H2 ≥ 0.8 × echo", String.format(Locale.ROOT, "%.2f × echo", h2Ratio), h2Ratio >= 0.8);
+        // The issue's "audit on H2" target is the embedded store's: SQLite since 2026-12-04; H2 is measured beside it.
+        target(md, "evaluation, audit on the embedded store (SQLite) ≥ 0.8 × echo", String.format(Locale.ROOT, "%.2f × echo",
+                sqliteRatio), sqliteRatio >= 0.8);
+        target(md, "evaluation, audit on H2 (data folders from before SQLite) ≥ 0.8 × echo", String.format(Locale.ROOT,
+                "%.2f × echo", h2Ratio), h2Ratio >= 0.8);
         target(md, "evaluation, audit on PostgreSQL ≥ 0.6 × echo", String.format(Locale.ROOT, "%.2f × echo", pgRatio), pgRatio >= 0.6);
-        halfPeakTarget(md, "H2", "halfPeak");
+        halfPeakTarget(md, "the embedded store, SQLite", "halfPeak");
+        halfPeakTarget(md, "H2", "h2HalfPeak");
         halfPeakTarget(md, "PostgreSQL", "pgHalfPeak");
         double mean = (double) figures.get("inProcessMeanUs");
         double p99us = (double) figures.get("inProcessP99Us");
@@ -543,10 +559,10 @@ public final class PerfSuite {
                 .append("earlier ones) by `bench/openloop.c`, a C client of one thread in a process of its own (epoll and a timer, ")
                 .append(OPEN_LOOP_CONNECTIONS).append(" kept-alive connections; its own schedule slipped by ")
                 .append(String.format(Locale.ROOT, "%.1f", clientSlipMs))
-                .append(" ms at most in these runs), evaluation with the audit on H2. In the service: the duration of the same ")
+                .append(" ms at most in these runs), evaluation with the audit on the embedded SQLite store. In the service: the duration of the same ")
                 .append("requests in the service's own log line (from the parsed intake to the protocol ready, the audit ")
                 .append("commit included), which leaves out HTTP, JSON reading and writing, the token check and the client. ")
-                .append("The same at half the peak with the audit on PostgreSQL: the targets table.\n");
+                .append("The same at half the peak with the audit on H2 and on PostgreSQL: the targets table.\n");
         figures.put("openLoopClientSlipMaxMs", clientSlipMs);
         md.append("\n## All figures\n\n");
         figures.forEach((key, value) -> md.append("- ").append(key).append(": ").append(value).append('\n'));
@@ -1033,7 +1049,7 @@ public final class PerfSuite {
         double maxY = Math.max(1, curve.stream().mapToDouble(p -> p[2]).max().orElse(1));
         StringBuilder s = new StringBuilder("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + w + "\" height=\"" + h
                 + "\" font-family=\"sans-serif\" font-size=\"12\">\n<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n"
-                + "<text x=\"320\" y=\"20\" text-anchor=\"middle\">Latency against offered load (evaluation, audit on H2)</text>\n"
+                + "<text x=\"320\" y=\"20\" text-anchor=\"middle\">Latency against offered load (evaluation, audit on SQLite)</text>\n"
                 + "<line x1=\"60\" y1=\"310\" x2=\"610\" y2=\"310\" stroke=\"black\"/><line x1=\"60\" y1=\"40\" x2=\"60\" y2=\"310\" stroke=\"black\"/>\n"
                 + "<text x=\"335\" y=\"345\" text-anchor=\"middle\">offered requests/s (max " + Math.round(maxX) + ")</text>\n"
                 + "<text x=\"15\" y=\"175\" transform=\"rotate(-90 15 175)\" text-anchor=\"middle\">ms (max "

@@ -187,7 +187,7 @@ class ConfigurationReferenceTest {
         return codes;
     }
 
-    /** "`5s`" → [5s]; "`false`, none" → [false, none]; "none (embedded H2)" → [none]. */
+    /** "`5s`" → [5s]; "`false`, none" → [false, none]; "none (the embedded store)" → [none]. */
     private static List<String> defaults(String cell) {
         List<String> values = new ArrayList<>();
         for (String part : cell.split(",(?=(?:[^`]*`[^`]*`)*[^`]*$)")) { // commas outside `code`

@@ -49,7 +49,7 @@ class GracefulShutdownIT {
     @Test
     @DisplayName("SIGTERM under load behind a readiness-following balancer: no request cut, every 200 recorded")
     void sigtermUnderLoad() throws Exception {
-        Path dataDir = Files.createTempDirectory(Path.of("target"), "shutdown-h2-");
+        Path dataDir = Files.createTempDirectory(Path.of("target"), "shutdown-embedded-");
         List<String> properties = List.of("lbp.audit.data-dir=" + dataDir.toAbsolutePath(), "quarkus.shutdown.delay=2s");
         ServiceProcess service = ServiceProcess.start(ServiceProcess.freePort(), "shutdown-it", properties);
         services.add(service);
