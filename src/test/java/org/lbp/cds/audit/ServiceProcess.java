@@ -24,6 +24,11 @@ import org.lbp.cds.evaluation.Clinic;
 public final class ServiceProcess implements AutoCloseable {
 
     public static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar");
+    /**
+     * Where the services' console output goes: {@code target}, or {@code -Dlbp.test.service-log-dir} (bench/run puts it
+     * in memory, off the disk the audit stores sync: see docs/performance.md).
+     */
+    static final Path LOG_DIR = Path.of(System.getProperty("lbp.test.service-log-dir", "target"));
     private static final String TOKEN = org.lbp.cds.security.Tokens.everyRole();
     public static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
@@ -67,7 +72,7 @@ public final class ServiceProcess implements AutoCloseable {
         properties.forEach(property -> command.add("-D" + property));
         command.add("-jar");
         command.add(JAR.toString());
-        Path log = Path.of("target", name + ".log");
+        Path log = LOG_DIR.resolve(name + ".log");
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         ServiceProcess service = new ServiceProcess(process, port, log);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
