@@ -30,12 +30,6 @@ public class AuditDatabase {
 
     private static final Logger LOG = Logger.getLogger(AuditDatabase.class);
 
-    /**
-     * SQLite's write-ahead log is copied into the database file (a checkpoint) once it holds this many pages (4 KiB
-     * each), by the committing writer. SQLite's default, 1,000 pages, made every few hundred records one commit that
-     * copied 4 MB and synced it; at 100 the copies are small and the commits' tail short (docs/performance.md).
-     */
-    static final int SQLITE_CHECKPOINT_PAGES = 100;
     /** How long an SQLite writer waits for another holder of the write lock (another instance on the same file). */
     static final int SQLITE_BUSY_TIMEOUT_MS = 3000;
     /** How long the readiness check waits for SQLite's write lock. */
@@ -46,11 +40,19 @@ public class AuditDatabase {
     private final StoreKind kind;
     private volatile AgroalDataSource dataSource;
     private volatile boolean migrated;
+    /** Held by the writer around each batch; on SQLite also by its checkpoints' thread (see {@link SqliteCheckpoints}). */
+    private final java.util.concurrent.locks.ReentrantLock writes = new java.util.concurrent.locks.ReentrantLock();
+    /** SQLite's checkpoints, started with the pool. */
+    private SqliteCheckpoints checkpoints;
 
     public AuditDatabase(AuditConfig config) {
         this.config = config;
         this.url = config.url();
         this.kind = StoreKind.of(url);
+        if (kind == StoreKind.H2 && config.jdbcUrl().filter(given -> !given.isBlank()).isEmpty()) {
+            LOG.infof("The data folder %s holds an H2 audit store from before SQLite became the embedded default: it is"
+                    + " kept (new data folders get SQLite)", config.dataDir());
+        }
     }
 
     public StoreKind kind() {
@@ -64,6 +66,11 @@ public class AuditDatabase {
             migrate(pool);
         }
         return pool.getConnection();
+    }
+
+    /** The writer holds this around each batch (see {@link SqliteCheckpoints}); nobody else takes it on other stores. */
+    java.util.concurrent.locks.Lock writes() {
+        return writes;
     }
 
     public boolean isPostgreSql() {
@@ -152,7 +159,18 @@ public class AuditDatabase {
                     if (kind == StoreKind.SQLITE) {
                         createFolder();
                     }
-                    dataSource = AgroalDataSource.from(supplier);
+                    AgroalDataSource created = AgroalDataSource.from(supplier);
+                    if (kind == StoreKind.SQLITE) {
+                        checkpoints = new SqliteCheckpoints(() -> {
+                            try {
+                                return created.getConnection();
+                            } catch (SQLException e) {
+                                throw new IllegalStateException(e.getMessage(), e);
+                            }
+                        }, writes);
+                        checkpoints.start();
+                    }
+                    dataSource = created;
                 }
                 current = dataSource;
             }
@@ -167,25 +185,38 @@ public class AuditDatabase {
      * <li>{@code synchronous} as configured ({@link AuditConfig#sqliteSynchronous}): NORMAL, a commit is written to
      * the operating system before the answer and synced at each checkpoint, so an answered evaluation survives a killed
      * process and the store stays intact after a power loss; FULL, each commit is synced before the answer;</li>
-     * <li>the checkpoint size ({@link #SQLITE_CHECKPOINT_PAGES});</li>
+     * <li>no checkpoint in the commits: {@link SqliteCheckpoints} does them on a thread of its own;</li>
      * <li>foreign keys enforced (a record names a stored ruleset), as on the other stores; SQLite leaves them off
      * unless asked;</li>
      * <li>{@code LIKE} case-sensitive, as on the other stores (a search by rule id {@code r05} finds no {@code R05});</li>
-     * <li>transactions that take the write lock at their start ({@code BEGIN IMMEDIATE}): the writer then reads the
-     * chain head under the lock, as {@code SELECT ... FOR UPDATE} does elsewhere, so that two instances sharing the
-     * file cannot link two records to the same head; one waits up to {@link #SQLITE_BUSY_TIMEOUT_MS} for the other.</li>
+     * <li>transactions that take the write lock at their start ({@code BEGIN IMMEDIATE}, see {@link #begin}): the
+     * writer then reads the chain head under the lock, as {@code SELECT ... FOR UPDATE} does elsewhere, so that two
+     * instances sharing the file cannot link two records to the same head; one waits up to
+     * {@link #SQLITE_BUSY_TIMEOUT_MS} for the other;</li>
+     * <li>the log cut back to {@link #SQLITE_LOG_KEPT_BYTES} after a checkpoint, and times stored as milliseconds.</li>
      * </ul>
      */
     private static void sqliteSettings(io.agroal.api.configuration.supplier.AgroalConnectionFactoryConfigurationSupplier factory,
             AuditConfig.SqliteSync synchronous) {
         factory.jdbcProperty("journal_mode", "WAL");
         factory.jdbcProperty("synchronous", synchronous.name());
-        factory.jdbcProperty("wal_autocheckpoint", Integer.toString(SQLITE_CHECKPOINT_PAGES));
+        factory.jdbcProperty("wal_autocheckpoint", "0");
         factory.jdbcProperty("foreign_keys", "true");
         factory.jdbcProperty("case_sensitive_like", "true");
         factory.jdbcProperty("transaction_mode", "IMMEDIATE");
         factory.jdbcProperty("busy_timeout", Integer.toString(SQLITE_BUSY_TIMEOUT_MS));
+        // once the log starts again, a log that grew larger (a long burst) is cut back to this size
+        factory.jdbcProperty("journal_size_limit", Long.toString(SQLITE_LOG_KEPT_BYTES));
+        // times as the writer and the searches bind them: milliseconds since 1970 UTC, whatever the URL says
+        factory.jdbcProperty("date_class", "INTEGER");
+        factory.jdbcProperty("date_precision", "MILLISECONDS");
     }
+
+    /**
+     * The most of SQLite's write-ahead log kept on disk once it starts again: more than the log grows to between two
+     * restarts ({@link SqliteCheckpoints#RESTART_PAGES}), so that it is not cut and grown again each time.
+     */
+    static final long SQLITE_LOG_KEPT_BYTES = 16L * 1024 * 1024;
 
     /** SQLite makes its file, not the folders above it (H2 makes both). */
     private void createFolder() throws SQLException {
@@ -206,14 +237,85 @@ public class AuditDatabase {
     }
 
     /**
+     * Begins a write transaction. On SQLite an explicit {@code BEGIN IMMEDIATE} on a connection left in autocommit: the
+     * driver's own transactions ({@code setAutoCommit(false)}) begin the next one inside {@code commit()} and
+     * {@code rollback()}, taking the write lock again at once, so that a commit that succeeded could still fail there
+     * (another process holding the lock for longer than the busy timeout) and the lock would stay taken until the
+     * connection went back to the pool. Elsewhere the JDBC way.
+     */
+    void begin(Connection connection) throws SQLException {
+        if (kind == StoreKind.SQLITE) {
+            try (var statement = connection.createStatement()) {
+                statement.execute("BEGIN IMMEDIATE");
+            }
+        } else {
+            connection.setAutoCommit(false);
+        }
+    }
+
+    void commit(Connection connection) throws SQLException {
+        if (kind == StoreKind.SQLITE) {
+            try (var statement = connection.createStatement()) {
+                statement.execute("COMMIT");
+            }
+        } else {
+            connection.commit();
+        }
+    }
+
+    /** Undoes the transaction begun by {@link #begin}; a broken connection is left to the pool to discard. */
+    void rollback(Connection connection) {
+        try {
+            if (kind == StoreKind.SQLITE) { // refused when the failure already ended the transaction: ignored
+                try (var statement = connection.createStatement()) {
+                    statement.execute("ROLLBACK");
+                }
+            } else {
+                connection.rollback();
+            }
+        } catch (SQLException ignored) {
+            // the connection is broken; the pool discards it
+        }
+    }
+
+    /**
      * Whether the store can take a record now (readiness). SQLite is a file that always opens: it is ready when its
-     * write lock can be taken within {@link #SQLITE_READY_LOCK_WAIT_MS} (not held by another process, the folder
-     * writable); the other stores when a connection answers.
+     * write lock can be taken within {@link #SQLITE_READY_LOCK_WAIT_MS}, that is when no other process holds it (it
+     * proves no more: a full disk still passes). The answer is kept for {@link #SQLITE_READY_KEPT_MS}, so that probes,
+     * which anyone may send, take the lock the writer needs (and a pool connection) at most once in that time; a batch
+     * the writer commits meanwhile makes it ready at once ({@link #committed}). The other stores are ready when a
+     * connection answers.
      */
     public boolean ready(Connection connection) throws SQLException {
         if (kind != StoreKind.SQLITE) {
             return connection.isValid(2);
         }
+        long now = System.nanoTime();
+        Readiness last = readiness;
+        if (last != null && now - last.at() < SQLITE_READY_KEPT_MS * 1_000_000L) {
+            return last.ready();
+        }
+        boolean ready = sqliteWriteLockFree(connection);
+        readiness = new Readiness(System.nanoTime(), ready);
+        return ready;
+    }
+
+    /** How long a readiness answer on SQLite is kept. */
+    static final long SQLITE_READY_KEPT_MS = 1000;
+
+    /** A batch was committed: the write lock could be taken, so the store is ready now (a kept "not ready" ends). */
+    void committed() {
+        if (kind == StoreKind.SQLITE) {
+            readiness = new Readiness(System.nanoTime(), true);
+        }
+    }
+
+    private record Readiness(long at, boolean ready) {
+    }
+
+    private volatile Readiness readiness;
+
+    private static boolean sqliteWriteLockFree(Connection connection) throws SQLException {
         try (var statement = connection.createStatement()) {
             statement.execute("PRAGMA busy_timeout = " + SQLITE_READY_LOCK_WAIT_MS);
             try {
@@ -246,6 +348,9 @@ public class AuditDatabase {
 
     @PreDestroy
     public void close() {
+        if (checkpoints != null) {
+            checkpoints.stop();
+        }
         if (dataSource != null) {
             dataSource.close();
         }

@@ -192,7 +192,9 @@ public class AuditRepository {
     /**
      * Walks the chain from the first record: each record's previous hash must be the hash of the record before it
      * (genesis for the first), its position the next one, and its hash the one recomputed from its stored content and
-     * firings; the chain head must name the last record. Reports the first place where this fails.
+     * firings; the chain head, as read at the start, must name the last record up to it, and no record may lie beyond
+     * the head. Reports the first place where this fails. The service may go on recording meanwhile: what is committed
+     * after the head was read is left to the next check.
      */
     public VerifyReport verify() {
         try (Connection connection = database.connection()) {
@@ -209,12 +211,16 @@ public class AuditRepository {
             String previous = ChainHash.GENESIS;
             long expected = 1;
             long checked = 0;
+            walk:
             while (true) {
                 List<StoredRecord> page = page(connection, expected - 1);
                 if (page.isEmpty()) {
                     break;
                 }
                 for (StoredRecord record : page) {
+                    if (record.position > headPosition && checked == headPosition) {
+                        break walk; // committed after the head was read: the next check's (see below)
+                    }
                     if (record.position != expected) {
                         return broken(checked, headHash, expected, null,
                                 "record at position " + expected + " is missing (next found: " + record.position + ")");
@@ -237,9 +243,32 @@ public class AuditRepository {
                 return broken(checked, headHash, checked + 1, null, "the chain head names position " + headPosition
                         + " but the last record is at " + checked + " (records removed or head altered)");
             }
+            // Records past the head as read at the start were committed while this ran (each commit moves the head with
+            // its records). A record past the head as it is now was not written by the service. Last record first, then
+            // the head: a commit in between only moves the head further.
+            long last = lastPosition(connection);
+            long headNow = headPosition(connection);
+            if (last > headNow) {
+                return broken(checked, headHash, headNow + 1, null, "a record at position " + last
+                        + " lies beyond the chain head (" + headNow + "): not written by the service");
+            }
             return new VerifyReport(true, checked, headHash, null);
         } catch (SQLException e) {
             throw unavailable(e);
+        }
+    }
+
+    private static long lastPosition(Connection connection) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT MAX(position) FROM evaluation_record");
+                ResultSet row = query.executeQuery()) {
+            return row.next() ? row.getLong(1) : 0; // NULL (no record) reads as 0
+        }
+    }
+
+    private static long headPosition(Connection connection) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT position FROM chain_head WHERE id = 1");
+                ResultSet row = query.executeQuery()) {
+            return row.next() ? row.getLong(1) : -1;
         }
     }
 

@@ -226,13 +226,19 @@ final class AuditWriter implements Runnable {
                 }
             }
             batch.clear();
-            if (!records.isEmpty()) {
-                writing = records;
-                writeRecords(records);
-                writing = List.of();
-            }
-            if (!rejections.isEmpty()) {
-                writeRejections(rejections);
+            java.util.concurrent.locks.Lock writes = database.writes(); // see SqliteCheckpoints
+            writes.lock();
+            try {
+                if (!records.isEmpty()) {
+                    writing = records;
+                    writeRecords(records);
+                    writing = List.of();
+                }
+                if (!rejections.isEmpty()) {
+                    writeRejections(rejections);
+                }
+            } finally {
+                writes.unlock();
             }
         }
     }
@@ -260,6 +266,7 @@ final class AuditWriter implements Runnable {
                 positions = appendUnderLock(connection, records);
             }
             metrics.auditCommitted(System.nanoTime() - start, records.size());
+            database.committed();
             for (int i = 0; i < records.size(); i++) {
                 records.get(i).done.complete(positions.get(i));
             }
@@ -323,7 +330,7 @@ final class AuditWriter implements Runnable {
      * then the commit: at start, after a failure, when a ruleset is stored, and when another writer moved the head.
      */
     private List<Long> appendUnderLock(Connection connection, List<Pending> records) throws SQLException {
-        connection.setAutoCommit(false);
+        database.begin(connection);
         Linked linked;
         try {
             for (Pending pending : records) {
@@ -345,9 +352,9 @@ final class AuditWriter implements Runnable {
             linked = link(locked, records);
             insert(connection, records, linked);
             moveHead(connection, linked.last());
-            connection.commit();
+            database.commit(connection);
         } catch (SQLException | RuntimeException e) {
-            rollback(connection);
+            database.rollback(connection);
             throw e;
         }
         // on H2, the file is written now; if that fails the records are in the trail but not answered (503), as when
@@ -492,13 +499,13 @@ final class AuditWriter implements Runnable {
             return;
         }
         try (Connection connection = database.connection()) {
-            connection.setAutoCommit(false);
+            database.begin(connection);
             try {
                 storeRuleset(connection, ruleset.version(), ruleset.files().get());
-                connection.commit();
+                database.commit(connection);
             } catch (SQLException | RuntimeException e) {
                 storedRulesets.remove(ruleset.version());
-                rollback(connection);
+                database.rollback(connection);
                 throw e;
             }
         } catch (SQLException | RuntimeException e) {
@@ -515,27 +522,26 @@ final class AuditWriter implements Runnable {
         storedRulesets.clear();
     }
 
+    /** The rejections taken together, in one transaction (one row a transaction would cost a commit each). */
     private void writeRejections(List<Rejection> rejections) {
-        try (Connection connection = database.connection();
-                PreparedStatement insert = connection.prepareStatement(
-                        "INSERT INTO rejected_request (rejected_at, caller, error_count) VALUES (?, ?, ?)")) {
-            for (Rejection rejection : rejections) {
-                insert.setTimestamp(1, Timestamp.from(rejection.at()));
-                insert.setString(2, rejection.caller());
-                insert.setInt(3, rejection.errorCount());
-                insert.addBatch();
+        try (Connection connection = database.connection()) {
+            database.begin(connection);
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO rejected_request (rejected_at, caller, error_count) VALUES (?, ?, ?)")) {
+                for (Rejection rejection : rejections) {
+                    insert.setTimestamp(1, Timestamp.from(rejection.at()));
+                    insert.setString(2, rejection.caller());
+                    insert.setInt(3, rejection.errorCount());
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+                database.commit(connection);
+            } catch (SQLException | RuntimeException e) {
+                database.rollback(connection);
+                throw e;
             }
-            insert.executeBatch();
         } catch (SQLException | RuntimeException e) {
             LOG.warnf("audit store: %d rejected request(s) not counted: %s", rejections.size(), e.getMessage());
-        }
-    }
-
-    private static void rollback(Connection connection) {
-        try {
-            connection.rollback();
-        } catch (SQLException ignored) {
-            // the connection is broken; the pool discards it
         }
     }
 }

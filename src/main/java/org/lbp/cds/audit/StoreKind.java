@@ -8,7 +8,8 @@ import java.nio.file.Path;
  * its own way of making a commit durable before the answer.
  * <ul>
  * <li>{@link #SQLITE}: the embedded default, one file in {@code lbp.audit.data-dir} in write-ahead-log mode, each
- * commit synced to the disk (synchronous FULL).</li>
+ * commit written to the log before the answer (synced at checkpoints, or at every commit with
+ * {@code lbp.audit.sqlite-synchronous=FULL}).</li>
  * <li>{@link #H2}: the embedded store before SQLite; a data folder that already holds an H2 store keeps it.</li>
  * <li>{@link #POSTGRESQL}: the shared store of a deployment with several instances.</li>
  * </ul>
@@ -47,13 +48,24 @@ public enum StoreKind {
     }
 
     /**
-     * The embedded store of a data folder: SQLite, unless the folder already holds an H2 store and no SQLite one (a
-     * store made before SQLite became the default, in December 2026), which then stays in use, so that no recorded
-     * evaluation is left behind in a file the service no longer reads.
+     * The embedded store of a data folder: SQLite, unless the folder already holds an H2 store (a store made before
+     * SQLite became the default, in December 2026), which then stays in use, so that no recorded evaluation is left
+     * behind in a file the service no longer reads. A folder that holds both (an older version run on a folder of this
+     * one, say) is refused: either trail could be the one the auditors need, so the operator names the store with
+     * {@code lbp.audit.jdbc-url}.
+     *
+     * @throws IllegalStateException the folder holds both stores
      */
     static String embeddedUrl(Path dataDir) {
         Path folder = dataDir.toAbsolutePath().normalize();
-        if (Files.exists(folder.resolve(H2_FILE)) && !Files.exists(folder.resolve(SQLITE_FILE))) {
+        boolean h2 = Files.exists(folder.resolve(H2_FILE));
+        boolean sqlite = Files.exists(folder.resolve(SQLITE_FILE));
+        if (h2 && sqlite) {
+            throw new IllegalStateException("the data folder " + folder + " holds two audit stores, " + SQLITE_FILE + " and "
+                    + H2_FILE + ": name the one to use with lbp.audit.jdbc-url (jdbc:sqlite:" + folder.resolve(SQLITE_FILE)
+                    + " or jdbc:h2:file:" + folder.resolve("audit") + "), and keep the other for the auditors");
+        }
+        if (h2) {
             return "jdbc:h2:file:" + folder.resolve("audit") + ";DB_CLOSE_ON_EXIT=FALSE";
         }
         return "jdbc:sqlite:" + folder.resolve(SQLITE_FILE);

@@ -585,6 +585,43 @@ public final class PerfSuite {
               ratios were H2 0.26 and PostgreSQL 0.20. The run of 16:05 the same day (pooled sessions) was on a fast
               machine again: echo 7,952-8,720 req/s, launch to first 200 3.6 s, rules stage 54.7 µs, ratios H2 0.21 and
               PostgreSQL 0.24. Within one run the evaluation's rounds still differ by up to 30%.
+            - **The embedded store is SQLite now, not H2** (2026-12-04). The issue's first target reads "audit on H2" because H2
+              was the embedded store; the target is the embedded store's, and H2 is still measured beside it, as the store of
+              data folders made before (a folder that holds an H2 store keeps it). Why: with the audit off the evaluation served
+              0.63 × the echo (4,552 against 7,254 req/s; 388 against 237 µs of CPU per request), with the audit on H2 about
+              0.29: the audit was more than half the cost, and on H2 most of that was H2 (its serialisation, save and compaction
+              threads, and the collector paying for the pages H2 reads back). In a loop in one JVM writing the service's rows
+              (4 records of 7.6 KB per commit, 15-30 s after 5 s, `-Xmx256m`): H2 with its `CHECKPOINT` per commit took 303 µs of
+              CPU per record, SQLite in write-ahead-log mode without syncs 85-100 µs (39 in user space, 59 in the kernel: SQLite
+              writes each page twice, to its log and then into the file). In the service, two services of one build side by side
+              (wrk alternated between them after 5 rounds of warm-up; a noisy hour): SQLite without syncs 2,278-2,376 req/s
+              against H2's 1,525-1,922 in the same rounds; per request, SQLite's writer thread took 121 µs against 250 for H2's
+              threads and writer, and the collector 9 against 111.
+              *Syncs.* `synchronous` FULL (each commit synced) cost about a fifth of the throughput (2,160-2,205 against
+              2,634-2,717 req/s without syncs). NORMAL, the default, syncs only at checkpoints: an answered evaluation survives a
+              killed service, as on H2, and the store stays intact after a power loss. With SQLite's own checkpoints (in the
+              committing thread; 100 pages each, which in the loop gave a commit p99 of 0.8 ms against 4.8 ms with its default
+              1,000), p99 at half the peak was 13-946 ms in six open-loop runs (the longest commit 589 ms) while the service's
+              console log (a line per evaluation) was a file on the store's ext4 file system, and 6.6, 10.9 and 11.7 ms once that
+              log was on a tmpfs: on ext4 a sync also writes out the other files' pending pages, so each checkpoint's two syncs
+              took as long as the log had piled up, and every answer waited behind them. `bench/run` now keeps the services' logs
+              in a tmpfs folder, and the README asks for a data folder with a file system of its own. The suite's run of 17:27
+              (a slow hour: echo 5,122-7,192 req/s, stage total 122 µs) with those checkpoints gave SQLite 0.28 × echo
+              ([0.25, 0.31, 0.28]), H2 0.33 ([0.33, 0.27, 0.33]), PostgreSQL 0.23; CPU per request SQLite 1,016 µs against H2's
+              1,128, but SQLite's service left 0.39 of the 2 cores idle (its writer waiting for syncs) against H2's 0.27.
+              *Checkpoints on a thread of their own* (`SqliteCheckpoints`, since): every 50 ms another connection copies the log
+              into the file (`PASSIVE`: the writer goes on); since the log starts again only when a write transaction begins
+              after a checkpoint that copied all of it, which the writer's commits during each checkpoint always prevented (in
+              the loop at 1,100 records a second the log grew to 0.8 GB in 25 s; the commits' p99 0.69 ms against 5.1 ms with
+              checkpoints in the commits), once the log holds 2,000 pages the writer waits for one more copy of what came since
+              the previous one, and its next transaction starts the log again. So the writer meets two syncs per about 2,000
+              pages instead of two per 100. Alternated with H2 (same build, both services' logs on ext4, 3 rounds after 6 of
+              warm-up, a slow hour): 1,877, 1,725 and 2,171 against 1,781, 1,495 and 1,799 req/s; 934, 1,025 and 787 against
+              988, 1,173 and 951 µs of CPU per request; at 1,000 req/s p99 12.7 and 81.2 ms against H2's 109.5 and 49.7 ms
+              (the restarts' syncs still wait for the log's pages there). Tried and not kept: the Java heap and code in
+              transparent huge pages (`-XX:+UseTransparentHugePages`; this machine's kernel isolates page tables and its CPU
+              reports no PCID, so every system call empties the TLB): 2,346, 1,924 and 1,939 against 2,430, 2,223 and 1,867
+              req/s in alternated rounds, no difference beyond the noise.
             - **The knowledge base is built at build time** (Drools' executable model, generated by the Maven build
               and compiled into the jar). Before, the DRL was compiled at start-up (1.6-2.6 s) and its MVEL
               constraints lazily on first use through Quarkus' class loader: launch to first 200 took about 5 s and
