@@ -27,6 +27,7 @@ final class ThreadCpu {
             "executor-thread", "request threads",
             "vert.x-eventloo", "event loops",
             "audit-writer", "audit writer",
+            "audit-checkpoin", "SQLite checkpoints",
             "H2-serializatio", "H2 serialisation",
             "H2-save", "H2 save",
             "MVStore backgro", "H2 background (compaction)",

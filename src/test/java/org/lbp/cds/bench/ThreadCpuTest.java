@@ -25,6 +25,7 @@ class ThreadCpuTest {
         assertEquals("request threads", ThreadCpu.group("executor-thread"));
         assertEquals("event loops", ThreadCpu.group("vert.x-eventloo"));
         assertEquals("audit writer", ThreadCpu.group("audit-writer"));
+        assertEquals("SQLite checkpoints", ThreadCpu.group("audit-checkpoin")); // audit-checkpoints, as the kernel keeps it
         assertEquals("H2 serialisation", ThreadCpu.group("H2-serializatio"));
         assertEquals("H2 save", ThreadCpu.group("H2-save"));
         assertEquals("H2 background (compaction)", ThreadCpu.group("MVStore backgro"));
@@ -34,8 +35,9 @@ class ThreadCpuTest {
         assertEquals("collector (G1)", ThreadCpu.group("G1 Refine#0"));
         assertEquals("JIT compilers", ThreadCpu.group("C1 CompilerThre"));
         assertEquals("other", ThreadCpu.group("VM Thread"));
-        assertEquals(java.util.List.of("request threads", "event loops", "audit writer", "H2 serialisation", "H2 save",
-                "H2 background (compaction)", "collector (G1)", "JIT compilers", "other"), ThreadCpu.GROUPS);
+        assertEquals(java.util.List.of("request threads", "event loops", "audit writer", "SQLite checkpoints",
+                "H2 serialisation", "H2 save", "H2 background (compaction)", "collector (G1)", "JIT compilers", "other"),
+                ThreadCpu.GROUPS);
     }
 
     @Test
