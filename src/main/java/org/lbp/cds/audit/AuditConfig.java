@@ -41,7 +41,8 @@ public interface AuditConfig {
      * The embedded SQLite store only: when a commit counts as written. {@code NORMAL}: in the operating system's hands
      * (it survives a killed or crashed service; after a power loss the store is intact but may lack its last commits,
      * those since the last checkpoint synced them). {@code FULL}: synced to the disk before the answer (it survives a
-     * power loss too), for about a fifth less throughput on this project's test machine (docs/performance.md).
+     * power loss too); measured on this project's test machine, a fifth less throughput than with no syncs at all
+     * (docs/performance.md).
      */
     @WithDefault("NORMAL")
     SqliteSync sqliteSynchronous();

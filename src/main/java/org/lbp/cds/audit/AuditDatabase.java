@@ -22,8 +22,8 @@ import org.jboss.logging.Logger;
  * embedded H2 file, or PostgreSQL, see {@link StoreKind}), with the schema migrated by Flyway
  * ({@code db/migration/<kind>}), and every commit written before the records are answered (SQLite: each commit
  * written to its write-ahead log, and synced with synchronous FULL; H2: a checkpoint after each commit,
- * {@link #forceWrite}; PostgreSQL: synchronous commit). If the database is down at start-up the service still starts; the migration is retried before
- * the next write, and evaluations answer 503 until it succeeds.
+ * {@link #forceWrite}; PostgreSQL: synchronous commit). If the database is down at start-up the service still starts;
+ * the migration is retried before the next write, and evaluations answer 503 until it succeeds.
  */
 @ApplicationScoped
 public class AuditDatabase {
@@ -193,7 +193,7 @@ public class AuditDatabase {
      * writer then reads the chain head under the lock, as {@code SELECT ... FOR UPDATE} does elsewhere, so that two
      * instances sharing the file cannot link two records to the same head; one waits up to
      * {@link #SQLITE_BUSY_TIMEOUT_MS} for the other;</li>
-     * <li>the log cut back to {@link #SQLITE_LOG_KEPT_BYTES} after a checkpoint, and times stored as milliseconds.</li>
+     * <li>the log cut back to {@link #SQLITE_LOG_KEPT_BYTES} when it starts again, and times stored as milliseconds.</li>
      * </ul>
      */
     private static void sqliteSettings(io.agroal.api.configuration.supplier.AgroalConnectionFactoryConfigurationSupplier factory,

@@ -24,9 +24,8 @@ import org.jboss.logging.Logger;
 /**
  * Appends records to the chain. One writer thread per service instance takes the records waiting and writes them in
  * one transaction (group commit): it locks the chain head row ({@code SELECT ... FOR UPDATE}; on SQLite the transaction
- * takes the file's write lock at its start), links each record to
- * the previous hash, inserts the records (each with its firings, {@link StoredFirings}), moves the head and commits.
- * On PostgreSQL, once it has moved the head, it links the next records to the head it left and moves the head only if
+ * takes the file's write lock at its start), links each record to the previous hash, inserts the records (each with
+ * its firings, {@link StoredFirings}), moves the head and commits. On PostgreSQL, once it has moved the head, it links the next records to the head it left and moves the head only if
  * it is still there, in one statement with the inserts (one round trip instead of four); if another instance moved it
  * meanwhile, nothing is written and the batch takes the locked way. The head row serialises writers of every instance
  * sharing the database either way, so the chain stays linear with any number of threads and instances. A caller
@@ -326,8 +325,9 @@ final class AuditWriter implements Runnable {
     }
 
     /**
-     * The head locked and read ({@code SELECT ... FOR UPDATE}, or SQLite's write lock), the records linked to it and inserted, the head moved,
-     * then the commit: at start, after a failure, when a ruleset is stored, and when another writer moved the head.
+     * The head locked and read ({@code SELECT ... FOR UPDATE}, or SQLite's write lock), the records linked to it and
+     * inserted, the head moved, then the commit: at start, after a failure, when a ruleset is stored, and when another
+     * writer moved the head.
      */
     private List<Long> appendUnderLock(Connection connection, List<Pending> records) throws SQLException {
         database.begin(connection);

@@ -103,8 +103,29 @@ public final class PerfSuite {
         Path lua = bench.resolve("bodies.lua");
         writeLua(lua, bodies, token);
 
-        // The embedded default (SQLite): start-up, memory, the interleaved runs and the latency curve.
         Path data = Files.createTempDirectory("lbp-bench-data");
+        try {
+            embeddedStores(data, bodies, token, lua);
+        } finally {
+            TestStore.deleteTree(data); // after a full run the stores hold gigabytes
+        }
+        try (TestStore pg = TestStore.createPostgres();
+                ServiceProcess service = ServiceProcess.start(ServiceProcess.freePort(), "bench-pg",
+                        List.of("quarkus.profile=bench", "lbp.audit.jdbc-url=" + pg.url(), "lbp.audit.username=" + pg.user()),
+                        SERVICE_JVM)) {
+            Load pgLoad = interleaved(service, lua, POSTGRESQL)[1];
+            // the same target on the store the containers run with
+            halfPeak("pgHalfPeak", pgLoad.rps() * 0.5, fixedRate(service, bodies, token, pgLoad.rps() * 0.5));
+        }
+        inProcess(bodies);
+        write(out);
+    }
+
+    /**
+     * The embedded stores' runs, in a data folder: SQLite, the default (start-up, memory, the interleaved runs and the
+     * latency curve), then H2, the store of data folders made before SQLite (the interleaved runs, p99 at half the peak).
+     */
+    private void embeddedStores(Path data, List<String> bodies, String token, Path lua) throws Exception {
         List<String> benchProfile = List.of("quarkus.profile=bench", "lbp.audit.data-dir=" + data.resolve("sqlite"));
         long launch = System.nanoTime();
         try (ServiceProcess service = ServiceProcess.start(ServiceProcess.freePort(), "bench-sqlite", benchProfile, SERVICE_JVM)) {
@@ -123,24 +144,11 @@ public final class PerfSuite {
             }
             figures.put("rssAfterLoadMiB", rssMiB(service.pid()));
         }
-        // H2, the embedded store of data folders made before SQLite: the same runs, and p99 at half the peak.
         try (ServiceProcess service = ServiceProcess.start(ServiceProcess.freePort(), "bench-h2", List.of("quarkus.profile=bench",
                 "lbp.audit.jdbc-url=jdbc:h2:file:" + data.resolve("h2").resolve("audit") + ";DB_CLOSE_ON_EXIT=FALSE"), SERVICE_JVM)) {
             Load h2Load = interleaved(service, lua, H2)[1];
             halfPeak("h2HalfPeak", h2Load.rps() * 0.5, fixedRate(service, bodies, token, h2Load.rps() * 0.5));
-        } finally {
-            TestStore.deleteTree(data); // after a full run the stores hold gigabytes
         }
-        try (TestStore pg = TestStore.createPostgres();
-                ServiceProcess service = ServiceProcess.start(ServiceProcess.freePort(), "bench-pg",
-                        List.of("quarkus.profile=bench", "lbp.audit.jdbc-url=" + pg.url(), "lbp.audit.username=" + pg.user()),
-                        SERVICE_JVM)) {
-            Load pgLoad = interleaved(service, lua, POSTGRESQL)[1];
-            // the same target on the store the containers run with
-            halfPeak("pgHalfPeak", pgLoad.rps() * 0.5, fixedRate(service, bodies, token, pgLoad.rps() * 0.5));
-        }
-        inProcess(bodies);
-        write(out);
     }
 
     // ---- HTTP
