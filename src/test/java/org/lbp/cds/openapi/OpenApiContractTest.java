@@ -210,7 +210,27 @@ class OpenApiContractTest {
         assertEquals(document.get("paths").size(), servedDocument.get("paths").size());
         assertEquals(document.get("components").get("schemas").size(), servedDocument.get("components").get("schemas").size());
         assertEquals(document.get("info").get("title"), servedDocument.get("info").get("title"));
-        given().get("/q/swagger-ui/").then().statusCode(200);
+        assertEquals(document, servedDocument, "the JSON form is the file, converted");
+        String swagger = given().get("/q/swagger-ui/").then().statusCode(200).extract().asString();
+        assertTrue(swagger.contains("'/q/openapi'"), "Swagger UI reads the served document");
+    }
+
+    @Test
+    @DisplayName("The document is served byte for byte as written, YAML unless JSON is asked for by format, Accept or name")
+    void formats() throws Exception {
+        byte[] written = Files.readAllBytes(Path.of("openapi/openapi.yaml"));
+        assertEquals(new String(written, java.nio.charset.StandardCharsets.UTF_8), given().get("/q/openapi").then().statusCode(200)
+                .contentType("application/yaml").extract().asString());
+        given().get("/q/openapi.yaml").then().statusCode(200).contentType("application/yaml");
+        given().get("/q/openapi.yml").then().statusCode(200).contentType("application/yaml");
+        given().accept("application/json").get("/q/openapi?format=yaml").then().statusCode(200).contentType("application/yaml");
+        for (var json : List.of(given().accept("application/json").get("/q/openapi"), given().get("/q/openapi?format=JSON"),
+                given().get("/q/openapi.json"))) {
+            json.then().statusCode(200).contentType("application/json");
+            assertEquals(document, Clinic.JSON.readTree(json.asString()));
+        }
+        given().head("/q/openapi").then().statusCode(200).header("Content-Length", String.valueOf(written.length));
+        given().contentType(ContentType.JSON).body("{}").post("/q/openapi").then().statusCode(405);
     }
 
     private static JsonNode get(String path) throws Exception {
