@@ -57,23 +57,8 @@ public final class ServiceProcess implements AutoCloseable {
     /** The same, with options for the JVM (heap size, collector). */
     public static ServiceProcess start(int port, String name, List<String> properties, List<String> jvmOptions)
             throws Exception {
-        if (!JAR.toFile().exists()) {
-            throw new IllegalStateException("package the service first: " + JAR);
-        }
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(jvmOptions);
-        command.add("-Dquarkus.http.port=" + port);
-        command.add("-Dquarkus.http.host=127.0.0.1");
-        // the packaged (production) service needs a verification key: the test key pair's public key
-        org.lbp.cds.security.KeyFiles.ensure(org.lbp.cds.security.Tokens.KEYS);
-        command.add("-Dmp.jwt.verify.publickey.location="
-                + org.lbp.cds.security.Tokens.KEYS.resolve("public.pem").toAbsolutePath());
-        properties.forEach(property -> command.add("-D" + property));
-        command.add("-jar");
-        command.add(JAR.toString());
         Path log = LOG_DIR.resolve(name + ".log");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process process = launch(port, properties, jvmOptions, log);
         ServiceProcess service = new ServiceProcess(process, port, log);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < deadline) {
@@ -91,6 +76,40 @@ public final class ServiceProcess implements AutoCloseable {
         }
         process.destroyForcibly();
         throw new IllegalStateException("the service was not ready in 60 s; see " + log);
+    }
+
+    /**
+     * Runs the packaged service to its own exit (a training run: {@code lbp.exit-after-start=true} among the properties)
+     * and returns its exit status; its console output goes to {@code <name>.log}.
+     */
+    public static int runToExit(String name, List<String> properties, List<String> jvmOptions, Duration timeout)
+            throws Exception {
+        Path log = LOG_DIR.resolve(name + ".log");
+        Process process = launch(freePort(), properties, jvmOptions, log);
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException(name + " did not exit in " + timeout + "; see " + log);
+        }
+        return process.exitValue();
+    }
+
+    private static Process launch(int port, List<String> properties, List<String> jvmOptions, Path log) throws IOException {
+        if (!JAR.toFile().exists()) {
+            throw new IllegalStateException("package the service first: " + JAR);
+        }
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.add("-Dquarkus.http.port=" + port);
+        command.add("-Dquarkus.http.host=127.0.0.1");
+        // the packaged (production) service needs a verification key: the test key pair's public key
+        org.lbp.cds.security.KeyFiles.ensure(org.lbp.cds.security.Tokens.KEYS);
+        command.add("-Dmp.jwt.verify.publickey.location="
+                + org.lbp.cds.security.Tokens.KEYS.resolve("public.pem").toAbsolutePath());
+        properties.forEach(property -> command.add("-D" + property));
+        command.add("-jar");
+        command.add(JAR.toString());
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
     public int port() {

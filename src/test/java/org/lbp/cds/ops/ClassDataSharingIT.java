@@ -1,0 +1,59 @@
+package org.lbp.cds.ops;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.lbp.cds.audit.ServiceProcess;
+import org.lbp.cds.audit.TestStore;
+import org.lbp.cds.evaluation.Clinic;
+
+/**
+ * The container image's class-data-sharing archive (docker/Dockerfile.jvm): a training run of the packaged service with
+ * {@code lbp.exit-after-start=true} starts completely and exits 0, the JVM writes the archive of the classes it loaded,
+ * and the service started on that archive maps the service's own classes from it and evaluates as before.
+ */
+class ClassDataSharingIT {
+
+    @Test
+    @DisplayName("A training run exits 0 after a complete start, and the service started on its archive loads its classes from it")
+    void trainingRunThenArchive() throws Exception {
+        Path work = Files.createTempDirectory(Path.of("target"), "cds-");
+        try {
+            Path archive = work.resolve("lbp-cds.jsa").toAbsolutePath();
+            int status = ServiceProcess.runToExit("cds-training", List.of("lbp.exit-after-start=true",
+                    "lbp.audit.data-dir=" + work.resolve("training-data").toAbsolutePath()),
+                    List.of("-XX:ArchiveClassesAtExit=" + archive, "-Xlog:cds=error"), Duration.ofSeconds(120));
+            assertEquals(0, status, "the training run's exit status");
+            String training = Files.readString(Path.of("target", "cds-training.log"));
+            assertTrue(training.contains("Started completely; exiting"), training);
+            assertTrue(Files.size(archive) > 1_000_000, "an archive of the start-up's classes: " + Files.size(archive) + " bytes");
+
+            // -Xshare:on: the JVM refuses to start rather than run without the archive
+            try (ServiceProcess service = ServiceProcess.start(ServiceProcess.freePort(), "cds-run",
+                    List.of("lbp.audit.data-dir=" + work.resolve("data").toAbsolutePath()),
+                    List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:on", "-Xlog:class+load=info"))) {
+                var answer = service.post("/api/v1/evaluations", Clinic.patient().id("PT-CDS").score("quads", 7, 3).body());
+                assertEquals(200, answer.statusCode(), answer.body());
+                var firstStep = Clinic.JSON.readTree(answer.body()).get("steps").get(0);
+                assertEquals("quads_hip_flexors", firstStep.get("region").asText(), answer.body());
+                assertEquals("left", firstStep.get("side").asText(), "the tighter side: " + answer.body());
+                List<String> ruleEngine;
+                try (Stream<String> lines = Files.lines(service.log())) {
+                    ruleEngine = lines.filter(line -> line.contains(" org.lbp.cds.rules.RuleEngine ")).toList();
+                }
+                assertEquals(1, ruleEngine.size(), ruleEngine.toString());
+                assertTrue(ruleEngine.get(0).contains("shared objects file (top)"), "the service's classes from the archive: " + ruleEngine);
+            }
+        } finally {
+            TestStore.deleteTree(work);
+        }
+    }
+}
