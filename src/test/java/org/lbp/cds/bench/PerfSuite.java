@@ -817,7 +817,17 @@ public final class PerfSuite {
               committed, though: the JVM's initial heap is 1/64 of the memory it sees, 384 MiB on this machine but 12 MiB
               under the container's 768 MiB limit, and the start-up's young collections spread over what is committed. With
               the container's `-Xms12m`, 163-172 MiB on the archive (ready 3.3-4.0 s); the suite now starts the service with
-              it.
+              it. *The suite's run of 08:26 on 2026-12-05* (b679ffa; echo 5,360-6,947 req/s): launch to the first 200 2,825 ms on
+              the archive against 3,461 ms without (medians of 5 alternating starts; 2,772-3,180 against 3,186-3,835), ready 2,702
+              against 3,329 ms; idle 171 MiB against 181 (165-171 against 171-194): the start-up target still missed, the memory
+              target met both ways. Ratios SQLite 0.31, H2 0.30, PostgreSQL 0.24, the same as before within the noise. The tails
+              at fixed rates were longer than in the run before, all the way down the curve (p99 11.3 ms at 189 req/s against 6.5;
+              at half the peak SQLite 56.8 ms at the client and 13.8 in the service, PostgreSQL 16.7 and 8.9, met in the run before
+              with 9.73), and the open-loop client's own schedule slipped by up to 11.8 ms: a stalling hour, or the container's
+              small initial heap? Two services side by side right after the suite, both on the archive, one with `-Xms12m` and one
+              with the whole heap, 60 s of load each, then 470 req/s for 20 s alternated in 6 rounds: p99 at the client 6.2-9.1 ms
+              against 5.8-9.6 ms in the last five rounds (107.3 against 10.6 ms in the first, the `-Xms12m` service's first run
+              after a minute idle, its heap still growing), and 312 against 399 MiB resident after: not the initial heap.
             - **What is left at start-up is class loading on 2 cores**: about 11,000 classes (Quarkus and its
               extensions: the OpenAPI document is prepared eagerly at start, ~0.4 s, a known Quarkus regression,
               quarkusio/quarkus#54826, whose fix (#55538, lazy unless a start-up filter needs it) came after 3.37.1,
