@@ -40,7 +40,8 @@ public class OpenApiDocument {
 
     void install(@Observes Router router) {
         for (String path : new String[] {"/q/openapi", "/q/openapi.yaml", "/q/openapi.yml", "/q/openapi.json"}) {
-            router.route(path).method(HttpMethod.GET).method(HttpMethod.HEAD).handler(this::serve);
+            // on a worker thread: the first request of each form reads the file or converts it, not on the event loop
+            router.route(path).method(HttpMethod.GET).method(HttpMethod.HEAD).blockingHandler(this::serve);
             router.route(path).handler(context -> context.response().setStatusCode(405).putHeader(HttpHeaders.ALLOW, "GET, HEAD")
                     .end());
         }
@@ -52,6 +53,7 @@ public class OpenApiDocument {
         Buffer body = asJson ? json() : yaml();
         context.response().putHeader(HttpHeaders.CONTENT_TYPE, asJson ? JSON : YAML);
         if (context.request().method() == HttpMethod.HEAD) {
+            // the length the GET would send; Vert.x leaves a HEAD's body out and its length with it
             context.response().putHeader(HttpHeaders.CONTENT_LENGTH, String.valueOf(body.length())).end();
         } else {
             context.response().end(body);

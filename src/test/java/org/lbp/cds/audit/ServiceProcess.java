@@ -57,7 +57,7 @@ public final class ServiceProcess implements AutoCloseable {
     /** The same, with options for the JVM (heap size, collector). */
     public static ServiceProcess start(int port, String name, List<String> properties, List<String> jvmOptions)
             throws Exception {
-        Path log = LOG_DIR.resolve(name + ".log");
+        Path log = logOf(name);
         Process process = launch(port, properties, jvmOptions, log);
         ServiceProcess service = new ServiceProcess(process, port, log);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
@@ -84,13 +84,18 @@ public final class ServiceProcess implements AutoCloseable {
      */
     public static int runToExit(String name, List<String> properties, List<String> jvmOptions, Duration timeout)
             throws Exception {
-        Path log = LOG_DIR.resolve(name + ".log");
+        Path log = logOf(name);
         Process process = launch(freePort(), properties, jvmOptions, log);
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             process.destroyForcibly();
             throw new IllegalStateException(name + " did not exit in " + timeout + "; see " + log);
         }
         return process.exitValue();
+    }
+
+    /** The file a service process of this name writes its console output to. */
+    public static Path logOf(String name) {
+        return LOG_DIR.resolve(name + ".log");
     }
 
     private static Process launch(int port, List<String> properties, List<String> jvmOptions, Path log) throws IOException {

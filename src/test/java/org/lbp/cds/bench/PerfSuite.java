@@ -6,6 +6,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -146,7 +147,7 @@ public final class PerfSuite {
         List<String> trainingJvm = new ArrayList<>(SERVICE_JVM);
         trainingJvm.addAll(List.of("-XX:ArchiveClassesAtExit=" + archive, "-Xlog:cds=error"));
         int status = ServiceProcess.runToExit("bench-cds-training", List.of("quarkus.profile=bench", "lbp.exit-after-start=true",
-                "lbp.audit.data-dir=" + data.resolve("cds-training")), trainingJvm, java.time.Duration.ofMinutes(2));
+                "lbp.audit.data-dir=" + data.resolve("cds-training")), trainingJvm, Duration.ofMinutes(2));
         if (status != 0 || !Files.exists(archive)) {
             throw new IllegalStateException("the training run exited " + status + " without an archive; see its log");
         }

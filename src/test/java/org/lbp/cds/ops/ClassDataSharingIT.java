@@ -32,7 +32,7 @@ class ClassDataSharingIT {
                     "lbp.audit.data-dir=" + work.resolve("training-data").toAbsolutePath()),
                     List.of("-XX:ArchiveClassesAtExit=" + archive, "-Xlog:cds=error"), Duration.ofSeconds(120));
             assertEquals(0, status, "the training run's exit status");
-            String training = Files.readString(Path.of("target", "cds-training.log"));
+            String training = Files.readString(ServiceProcess.logOf("cds-training"));
             assertTrue(training.contains("Started completely; exiting"), training);
             assertTrue(Files.size(archive) > 1_000_000, "an archive of the start-up's classes: " + Files.size(archive) + " bytes");
 
