@@ -79,23 +79,28 @@ public class RuleEngine {
     private CompiledRuleset load() {
         long start = System.nanoTime();
         ClassLoader classLoader = RuleEngine.class.getClassLoader();
-        RulesetSource source = "classpath".equals(location)
-                ? RulesetSource.fromClasspath(classLoader, "rules")
-                : RulesetSource.fromDirectory(Path.of(location));
-        StringBuilder reason = new StringBuilder();
-        CompiledRuleset compiled = "classpath".equals(location)
-                ? ExecutableModel.load(source, classLoader, reason).orElse(null)
-                : null;
-        String form = "executable model built with the service";
+        boolean bundled = "classpath".equals(location);
+        // the bundled rules' load began at the entry point (RulesPreload), beside Quarkus' own start-up steps
+        CompiledRuleset compiled = bundled ? RulesPreload.take().orElse(null) : RulesPreload.discard();
+        String form = "executable model built with the service, loaded from the entry point on";
         if (compiled == null) {
-            if (!reason.isEmpty()) {
-                LOG.warnf("Compiling the DRL at start-up: %s", reason);
+            RulesetSource source = bundled
+                    ? RulesetSource.fromClasspath(classLoader, "rules")
+                    : RulesetSource.fromDirectory(Path.of(location));
+            StringBuilder reason = new StringBuilder();
+            compiled = bundled ? ExecutableModel.load(source, classLoader, reason).orElse(null) : null;
+            form = "executable model built with the service";
+            if (compiled == null) {
+                if (!reason.isEmpty()) {
+                    LOG.warnf("Compiling the DRL at start-up: %s", reason);
+                }
+                compiled = CompiledRuleset.compile(source, classLoader);
+                form = "DRL compiled at start-up";
             }
-            compiled = CompiledRuleset.compile(source, classLoader);
-            form = "DRL compiled at start-up";
         }
         LOG.infof("Knowledge base loaded from %s (%s): %d rules in %d files, version %s, in %d ms", location, form,
-                compiled.rules().size(), source.files().size(), compiled.version(), (System.nanoTime() - start) / 1_000_000);
+                compiled.rules().size(), compiled.source().files().size(), compiled.version(),
+                (System.nanoTime() - start) / 1_000_000);
         return compiled;
     }
 

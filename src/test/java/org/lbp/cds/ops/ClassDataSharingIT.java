@@ -51,6 +51,9 @@ class ClassDataSharingIT {
                 }
                 assertEquals(1, ruleEngine.size(), ruleEngine.toString());
                 assertTrue(ruleEngine.get(0).contains("shared objects file (top)"), "the service's classes from the archive: " + ruleEngine);
+                assertTrue(Files.readString(service.log()).contains("Knowledge base loaded from classpath (executable model built"
+                        + " with the service, loaded from the entry point on)"), "the packaged service's entry point began the"
+                        + " knowledge base's load (RulesPreload)");
             }
         } finally {
             TestStore.deleteTree(work);
