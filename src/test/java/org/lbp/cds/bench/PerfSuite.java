@@ -829,6 +829,32 @@ public final class PerfSuite {
               with the whole heap, 60 s of load each, then 470 req/s for 20 s alternated in 6 rounds: p99 at the client 6.2-9.1 ms
               against 5.8-9.6 ms in the last five rounds (107.3 against 10.6 ms in the first, the `-Xms12m` service's first run
               after a minute idle, its heap still growing), and 312 against 399 MiB resident after: not the initial heap.
+            - **Start-up work beside Quarkus' own** (2026-12-05, afternoon, a slow hour: the packaged service on its archive
+              ready 3.1-4.0 s after launch on a fresh SQLite store). Where the time went (`-Dquarkus.debug.print-startup-times`,
+              `-Xlog:class+load` with times): about 0.3 s before Quarkus' entry point (the JVM maps and relocates the archive:
+              its first class loads at 0.14-0.25 s); Quarkus' own steps about 1 s (the CDI container 0.13-0.21 s, the JSON log
+              formatters' set-up 0.15-0.17 s, Micrometer's registry 0.14-0.19 s, the router 0.08-0.12 s); then the start-up
+              observers 1.3-1.4 s, one after the other on the main thread: the knowledge base 0.3-0.5 s, the warm-up evaluation
+              0.24 s after it, the token check 0.1 s, the store's opening 0.27 s and its migration 0.18 s; then the socket
+              0.1 s. And the cores are full: a training run took 3.5-4.0 s of CPU in 2.1-2.4 s, 1.5 s of it the JIT's C2
+              compiler (with C1 alone 2.0-2.6 s of CPU). *Done*: the audit store now opens and migrates on a thread of its own,
+              beside the knowledge base, the warm-up and the token check (which only queue for the writer), and the start-up's
+              end waits for it (`AuditService.awaitStart`; an error in it still fails the start): ready 0.93 × as soon at the
+              median, faster in 8 alternating pairs of 8 (2,956-3,713 against 3,098-3,974 ms). In November the same change
+              gained nothing (above); on the archive the start-up loads far less and the second core has room for it. And the
+              packaged service's entry point (`Main`) begins the bundled knowledge base's load on a thread of its own before
+              Quarkus boots (`RulesPreload`), so that it runs beside Quarkus' own steps; the knowledge base is there when the
+              start-up observers ask for it (waited for 9-13 ms): 0.96 × at the median after the store's change, faster in 9
+              of 11 pairs (Quarkus' own steps take longer meanwhile: the cores are shared). *Tried and not kept*: warming the
+              evaluation path on that thread as well (no gain in 5 pairs); the token check on a thread of its own (no gain in
+              4 rounds); the JIT's C2 compiler started later (`-XX:Tier4InvocationThreshold=20000` and the other tier-4
+              thresholds ×4): ready 0.92 × as soon (faster in 5 pairs of 5; 1.9-2.0 against 2.1-2.3 s for the training run),
+              but the throughput after warm-up was 0.96 × and 1.00 × in two pairings of 6 rounds (0.88-1.08): a loss within
+              this machine's noise, for a service measured on throughput and whose first minutes of load would run longer in
+              profiled code, so not adopted; the archive mapped at its own address (`ArchiveRelocationMode=0`): the first class
+              loads 0.12 s sooner, the start ends no sooner (the pages are touched later instead); the request threads capped at
+              6 (`quarkus.thread-pool.max-threads`, two services alternated under wrk, 6 rounds after 4 minutes): 0.92-1.48 ×
+              the default's requests per second, no difference beyond the noise.
             - **What is left at start-up is class loading on 2 cores**: about 11,000 classes (Quarkus and its
               extensions: the OpenAPI document is prepared eagerly at start, ~0.4 s, a known Quarkus regression,
               quarkusio/quarkus#54826, whose fix (#55538, lazy unless a start-up filter needs it) came after 3.37.1,
@@ -837,7 +863,8 @@ public final class PerfSuite {
               noise): Quarkus' AppCDS archive, 0.1-0.2 s better; AppCDS with C1 only (`-XX:TieredStopAtLevel=1`),
               about 2.0 s and 200 MiB, but C1-only code is slower at peak, so not adopted for a service measured on
               throughput; migrating the audit store on its own thread in parallel, no gain (the JIT already uses the
-              second core), reverted. Kept: one warm-up evaluation at start-up, so the first request no longer pays
+              second core), reverted (done since, on the archive, with a
+              gain: the bullet above). Kept: one warm-up evaluation at start-up, so the first request no longer pays
               for loading the evaluation path. Step by step (`-Dquarkus.debug.print-startup-times=true`, 2026-11-26
               late, a slow hour: launch to first 200 6.2-7.1 s): about 1 s of JVM and bootstrap before Quarkus' first
               step; the start-up observers 2.4 s (the knowledge base 0.5 s, the fresh audit store's migration 1.1-1.6
