@@ -855,6 +855,11 @@ public final class PerfSuite {
               loads 0.12 s sooner, the start ends no sooner (the pages are touched later instead); the request threads capped at
               6 (`quarkus.thread-pool.max-threads`, two services alternated under wrk, 6 rounds after 4 minutes): 0.92-1.48 ×
               the default's requests per second, no difference beyond the noise.
+              *The suite's run of 12:45 on 2026-12-05* (the commit with both, a faster hour than the morning's: echo 5,923-8,246
+              req/s): launch to the first 200 2,802 ms on the archive against 3,260 ms without (medians of 5 alternating starts;
+              2,594-3,297 against 3,069-3,911), ready 2,644 against 3,127 ms, idle 171 MiB: the start-up target still missed.
+              Ratios SQLite 0.33, H2 0.31, PostgreSQL 0.26; p99 at half the peak 22.8 ms at the client and 9.0 in the service on
+              SQLite, 17.5 and 9.5 on PostgreSQL (the open-loop client's own schedule slipped by up to 16.9 ms).
             - **What is left at start-up is class loading on 2 cores**: about 11,000 classes (Quarkus and its
               extensions: the OpenAPI document is prepared eagerly at start, ~0.4 s, a known Quarkus regression,
               quarkusio/quarkus#54826, whose fix (#55538, lazy unless a start-up filter needs it) came after 3.37.1,
