@@ -860,6 +860,11 @@ public final class PerfSuite {
               2,594-3,297 against 3,069-3,911), ready 2,644 against 3,127 ms, idle 171 MiB: the start-up target still missed.
               Ratios SQLite 0.33, H2 0.31, PostgreSQL 0.26; p99 at half the peak 22.8 ms at the client and 9.0 in the service on
               SQLite, 17.5 and 9.5 on PostgreSQL (the open-loop client's own schedule slipped by up to 16.9 ms).
+              *Tried: the open-loop client at a real-time priority* (`chrt -r 10`, so that the service's threads cannot delay its
+              schedule; the same day, a service of its own on SQLite after 3 minutes of wrk load, then 1,350 req/s for 20 s, 4
+              alternated pairs): p99 at the client 23.2, 9.1, 72.3 and 7.9 ms against 93.2, 21.2, 9.2 and 10.9 ms at its normal
+              priority, and its own schedule slipped by up to 56 ms even so (4-15 ms at normal priority). My reading: the stalls that make
+              the tail stop the whole machine (a process at real-time priority waited 56 ms), not the client's scheduling; not changed.
             - **What is left at start-up is class loading on 2 cores**: about 11,000 classes (Quarkus and its
               extensions: the OpenAPI document is prepared eagerly at start, ~0.4 s, a known Quarkus regression,
               quarkusio/quarkus#54826, whose fix (#55538, lazy unless a start-up filter needs it) came after 3.37.1,
