@@ -61,7 +61,7 @@ public class AuditService implements AuditTrail {
      * load, the warm-up evaluation and the token check (which only queue for the writer), and {@link #awaitStart} waits
      * for it before the start-up ends: the service takes no request before its store is migrated, as before. On this
      * project's 2-core machine (the packaged service on its class-data-sharing archive, a fresh SQLite store) ready
-     * came 0.93 x as soon at the median of 4 alternating pairs; see docs/performance.md.
+     * came 0.93 x as soon at the median, faster in 8 alternating pairs of 8; see docs/performance.md.
      */
     void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION) StartupEvent event) {
         java.util.concurrent.FutureTask<Void> task = new java.util.concurrent.FutureTask<>(this::start, null);

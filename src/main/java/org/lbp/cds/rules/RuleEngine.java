@@ -81,7 +81,10 @@ public class RuleEngine {
         ClassLoader classLoader = RuleEngine.class.getClassLoader();
         boolean bundled = "classpath".equals(location);
         // the bundled rules' load began at the entry point (RulesPreload), beside Quarkus' own start-up steps
-        CompiledRuleset compiled = bundled ? RulesPreload.take().orElse(null) : RulesPreload.discard();
+        if (!bundled) {
+            RulesPreload.discard(); // the rules come from a folder: the bundled ones are not used
+        }
+        CompiledRuleset compiled = bundled ? RulesPreload.take().orElse(null) : null;
         String form = "executable model built with the service, loaded from the entry point on";
         if (compiled == null) {
             RulesetSource source = bundled

@@ -12,12 +12,12 @@ import java.util.concurrent.FutureTask;
  */
 public final class RulesPreload {
 
-    private static volatile FutureTask<Optional<CompiledRuleset>> loading;
+    private static FutureTask<Optional<CompiledRuleset>> loading;
 
     private RulesPreload() {
     }
 
-    /** Starts the load (once). */
+    /** Starts the load, unless one is already waiting to be taken. */
     public static synchronized void start() {
         if (loading != null) {
             return;
@@ -36,11 +36,10 @@ public final class RulesPreload {
      * not match the bundled rules, or it failed): then {@link RuleEngine} loads them itself and says why.
      */
     static Optional<CompiledRuleset> take() {
-        FutureTask<Optional<CompiledRuleset>> task = loading;
+        FutureTask<Optional<CompiledRuleset>> task = discard();
         if (task == null) {
             return Optional.empty();
         }
-        loading = null;
         try {
             return task.get();
         } catch (ExecutionException e) {
@@ -51,9 +50,10 @@ public final class RulesPreload {
         }
     }
 
-    /** The rules come from elsewhere (a folder): the preload, if any, is dropped unused. Returns null. */
-    static CompiledRuleset discard() {
+    /** Removes the load, if one was started, and returns it; the rules from elsewhere (a folder) leave it unused. */
+    static synchronized FutureTask<Optional<CompiledRuleset>> discard() {
+        FutureTask<Optional<CompiledRuleset>> task = loading;
         loading = null;
-        return null;
+        return task;
     }
 }

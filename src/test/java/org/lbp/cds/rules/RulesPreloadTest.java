@@ -1,7 +1,7 @@
 package org.lbp.cds.rules;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
@@ -40,10 +40,12 @@ class RulesPreloadTest {
     }
 
     @Test
-    @DisplayName("Rules read from a folder: the preload is dropped unused, and the engine does not wait for it")
-    void discardedForAFolder() {
+    @DisplayName("Rules read from a folder: the engine compiles the folder's DRL and drops the preload unused")
+    void droppedForAFolder() {
         RulesPreload.start();
-        assertNull(RulesPreload.discard());
-        assertTrue(RulesPreload.take().isEmpty(), "nothing left to take");
+        CompiledRuleset folder = new RuleEngine("rules").ruleset();
+        assertTrue(RulesPreload.take().isEmpty(), "the engine dropped the preload");
+        assertFalse(folder.rules().isEmpty());
+        assertEquals(new RuleEngine("classpath").ruleset().version(), folder.version(), "the same DRL, read from rules/");
     }
 }
