@@ -35,6 +35,7 @@ public final class CompiledRuleset {
     private final List<RuleInfo> rules;
     private final Map<String, RuleInfo> rulesByName;
     private final KieSessionsPool sessions;
+    private final UnmatchableFacts unmatchable;
 
     private CompiledRuleset(RulesetSource source, KieBase kieBase, List<RuleInfo> rules) {
         this.source = source;
@@ -42,6 +43,7 @@ public final class CompiledRuleset {
         // Creating a session cost about a sixth of the rules' time; a pooled one is reset instead. The pool holds one
         // session per evaluation running at the same time, at most, and creates the first on first use.
         this.sessions = kieBase.newKieSessionsPool(1);
+        this.unmatchable = UnmatchableFacts.of(kieBase);
         this.rules = List.copyOf(rules);
         this.rulesByName = new HashMap<>();
         rules.forEach(rule -> rulesByName.put(rule.name(), rule));
@@ -163,6 +165,11 @@ public final class CompiledRuleset {
     /** The sessions of this knowledge base: each is given back (disposed) reset to empty, for the next evaluation. */
     public KieSessionsPool sessions() {
         return sessions;
+    }
+
+    /** The facts no pattern of this knowledge base accepts, which its sessions are spared (see there). */
+    UnmatchableFacts unmatchable() {
+        return unmatchable;
     }
 
     public List<RuleInfo> rules() {

@@ -33,6 +33,11 @@ final class FiringRecorder extends DefaultAgendaEventListener implements RuleRun
         inserted.add(event.getObject());
     }
 
+    /** A fact given to the run but not inserted, because no pattern of the knowledge base accepts it, in its place. */
+    void given(Object fact) {
+        inserted.add(fact);
+    }
+
     @Override
     public void objectUpdated(ObjectUpdatedEvent event) {
         // facts are never updated by the rules

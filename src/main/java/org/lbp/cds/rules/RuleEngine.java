@@ -101,9 +101,10 @@ public class RuleEngine {
                 form = "DRL compiled at start-up";
             }
         }
-        LOG.infof("Knowledge base loaded from %s (%s): %d rules in %d files, version %s, in %d ms", location, form,
-                compiled.rules().size(), compiled.source().files().size(), compiled.version(),
-                (System.nanoTime() - start) / 1_000_000);
+        LOG.infof("Knowledge base loaded from %s (%s): %d rules in %d files, version %s, in %d ms; %d red-flag answers"
+                + " no rule can match are left out of its sessions", location, form, compiled.rules().size(),
+                compiled.source().files().size(), compiled.version(), (System.nanoTime() - start) / 1_000_000,
+                compiled.unmatchable().count());
         return compiled;
     }
 
@@ -114,20 +115,28 @@ public class RuleEngine {
 
     /** Runs a given ruleset (the loaded one, or an earlier one kept for replay) in a session from its pool. */
     public static RuleRun run(CompiledRuleset ruleset, Collection<?> facts) {
-        return runIn(ruleset.sessions().newKieSession(), ruleset.version(), facts);
+        return runIn(ruleset.sessions().newKieSession(), ruleset, facts);
     }
 
     /**
-     * Runs the facts in an empty session of a ruleset of this version: screening first, then every other phase.
+     * Runs the facts in an empty session of this ruleset's knowledge base: screening first, then every other phase.
+     * A fact no pattern of the knowledge base accepts ({@link UnmatchableFacts}: today the red flags answered no) is
+     * not inserted, as Drools would drop it at once, but the run's record holds it in its place among the facts given.
      * Disposes the session at the end, also when a rule fails; a pooled session then goes back to its pool, reset.
      */
-    public static RuleRun runIn(KieSession session, String rulesetVersion, Collection<?> facts) {
+    public static RuleRun runIn(KieSession session, CompiledRuleset ruleset, Collection<?> facts) {
+        UnmatchableFacts unmatchable = ruleset.unmatchable();
+        String rulesetVersion = ruleset.version();
         try {
             FiringRecorder recorder = new FiringRecorder();
             session.addEventListener((org.kie.api.event.rule.AgendaEventListener) recorder);
             session.addEventListener((org.kie.api.event.rule.RuleRuntimeEventListener) recorder);
             for (Object fact : facts) {
-                session.insert(fact);
+                if (unmatchable.contains(fact)) {
+                    recorder.given(fact);
+                } else {
+                    session.insert(fact);
+                }
             }
             for (int phase = PHASES.size() - 1; phase >= 0; phase--) {
                 org.kie.api.runtime.rule.AgendaGroup group = session.getAgenda().getAgendaGroup(PHASES.get(phase));

@@ -119,12 +119,12 @@ class SessionReuseProperties {
     }
 
     private List<String> inNewSession(JsonNode intake, Thresholds thresholds) {
-        return RunTrace.of(RuleEngine.runIn(ruleset.kieBase().newKieSession(), ruleset.version(),
+        return RunTrace.of(RuleEngine.runIn(ruleset.kieBase().newKieSession(), ruleset,
                 RunTrace.facts(intake, thresholds)));
     }
 
     private List<String> inReusedSession(KieSessionsPool pool, JsonNode intake, Thresholds thresholds) {
-        return RunTrace.of(RuleEngine.runIn(pool.newKieSession(), ruleset.version(),
+        return RunTrace.of(RuleEngine.runIn(pool.newKieSession(), ruleset,
                 RunTrace.facts(intake, thresholds)));
     }
 
