@@ -45,6 +45,13 @@ import org.lbp.cds.rules.facts.Warning;
  */
 public final class ProtocolAssembler {
 
+    /** Steps by their region's rank, then side. */
+    private static final Comparator<Step> STEP_ORDER = Comparator.comparingInt(Step::getRank).thenComparing(Step::getSide);
+
+    private static final Comparator<AvoidEntry> AVOID_ORDER = Comparator.comparing(AvoidEntry::item)
+            .thenComparing(AvoidEntry::region, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(AvoidEntry::side, Comparator.nullsFirst(Comparator.naturalOrder()));
+
     private ProtocolAssembler() {
     }
 
@@ -61,7 +68,7 @@ public final class ProtocolAssembler {
 
     private static List<ProtocolStep> steps(RuleRun run) {
         List<Step> steps = new ArrayList<>(run.all(Step.class));
-        steps.sort(Comparator.comparingInt(Step::getRank).thenComparing(Step::getSide));
+        steps.sort(STEP_ORDER);
         List<ProtocolStep> ordered = new ArrayList<>(steps.size());
         for (Step step : steps) {
             ordered.add(new ProtocolStep(ordered.size() + 1, step.getRegion(), step.getSide(), step.getTechnique(),
@@ -82,9 +89,7 @@ public final class ProtocolAssembler {
             Avoid first = same.get(0);
             entries.add(new AvoidEntry(first.getItem(), first.getRegion(), first.getSide(), first.getReason(), ids(same)));
         }
-        entries.sort(Comparator.comparing(AvoidEntry::item)
-                .thenComparing(AvoidEntry::region, Comparator.nullsFirst(Comparator.naturalOrder()))
-                .thenComparing(AvoidEntry::side, Comparator.nullsFirst(Comparator.naturalOrder())));
+        entries.sort(AVOID_ORDER);
         return entries;
     }
 
@@ -110,9 +115,11 @@ public final class ProtocolAssembler {
         }
         List<WarningEntry> entries = new ArrayList<>();
         // One entry per code; the distinct messages of several findings (e.g. both legs) are joined.
-        byCode.forEach((code, same) -> entries.add(new WarningEntry(code,
-                same.stream().map(Warning::getMessage).distinct().collect(java.util.stream.Collectors.joining(" ")),
-                ids(same))));
+        byCode.forEach((code, same) -> {
+            Set<String> messages = new LinkedHashSet<>();
+            same.forEach(warning -> messages.add(warning.getMessage()));
+            entries.add(new WarningEntry(code, String.join(" ", messages), ids(same)));
+        });
         return entries;
     }
 
