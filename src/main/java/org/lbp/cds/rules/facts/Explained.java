@@ -3,7 +3,9 @@ package org.lbp.cds.rules.facts;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.drools.model.Drools;
 import org.kie.api.definition.rule.Rule;
@@ -26,7 +28,17 @@ public abstract class Explained {
         if (id == null) {
             throw new IllegalStateException("rule \"" + rule.getName() + "\" has no @id metadata");
         }
-        String text = id.toString();
+        return UNQUOTED.computeIfAbsent(id.toString(), Explained::unquote);
+    }
+
+    /**
+     * Each id's text as the metadata holds it, to the id: read at every firing (by the recorder and by {@link #by}),
+     * it is then neither cut nor hashed anew each time. As many entries as distinct ids ever loaded (69 for the
+     * catalogue), the same for every knowledge base of the same rules.
+     */
+    private static final Map<String, String> UNQUOTED = new ConcurrentHashMap<>();
+
+    private static String unquote(String text) {
         return text.length() > 1 && text.startsWith("\"") && text.endsWith("\"")
                 ? text.substring(1, text.length() - 1) : text;
     }
