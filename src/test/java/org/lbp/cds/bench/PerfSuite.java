@@ -744,7 +744,30 @@ public final class PerfSuite {
               out the red-flag questions answered no (no rule reads them today: the rules match a flag present or
               unanswered) took 0.85 × the rules' time side by side, but a no would then be invisible to any later
               rule, and the red-flag screen is the last place to save 5 µs. Fewer derived facts and firings would be
-              the other way.
+              the other way. (Done since, for the answers no pattern of the knowledge base accepts: the bullet below.)
+            - **Facts no pattern accepts are left out of the sessions** (2026-12-05, evening; the objection above, that a
+              *no* would be invisible to a later rule, answered). When a knowledge base is built, every possible red-flag
+              answer (21 questions × yes, no, unanswered) is inserted into one session of it and propagated without firing;
+              the answers its immutable store dropped at once (no pattern accepted them) are not inserted by the evaluations
+              (`UnmatchableFacts`), and the run's record still lists them where they were given. With the catalogue: the 21
+              answers *no*; a rule that reads a *no* makes that answer matchable in its own knowledge base, and it is inserted
+              again (`UnmatchableFactsTest`: the same firings on the same facts and the same record for every scenario as a
+              run inserting every fact; the near miss; a rule reading every flag leaves nothing out). Side by side in one JVM
+              (11 alternating rounds over the scenarios): 0.855 × the rules' time at the median (25.4-25.8 against 29.8-30.6
+              µs in the quiet rounds). JMH of the evaluation, forks of the two commits alternated: 30.2, 30.2 and 36.1 µs
+              against 34.0, 34.7 and 50.1 µs (the target, 30 µs, at its edge; the suite's run will tell). Then two small
+              ones from a JFR profile of that loop: the protocol's orderings built once and a warning's messages joined
+              without a stream (assembly 1.85-1.97 against 2.20-2.59 µs, best of 5, three runs each), and each rule id
+              unquoted once instead of cut from its metadata and hashed anew at every firing (not measurable apart in a
+              noisy hour). What the profile shows besides is Drools' own: finding the entry point for each new fact
+              handle (a map lookup, 5%), linking segments and queueing rules (8%), the agenda's tree set.
+              *Tried: Drools' alpha network compiler again.* Its failure above is its own: it copies each constraint's text
+              into a `//` comment, and two constraints written over two lines put their second line into the code. With
+              those two written on one line, it compiles, and side by side it took 0.93 × the rules' time (11 rounds,
+              0.91-0.95) with the same firings over the scenarios. But it generates Java with JavaParser and compiles it in
+              memory when the knowledge base is built, about 1.0 + 1.4 s in a fresh JVM, and its form for classes compiled
+              ahead (`AlphaNetworkCompilerOption.LOAD`) still regenerates the sources at start to name them: against the
+              start-up target, for 7% of the rules' time. Not adopted; the DRL left as it was.
             - **Every knowledge base is now immutable** (Drools' `KieBaseMutabilityOption.DISABLED`, 2026-11-27; the
               service never adds a rule to a knowledge base, a new ruleset is a new one). A JFR profile of the rules
               in process showed a seventh of their time in Drools' class-aware fact store: one store per fact class,
