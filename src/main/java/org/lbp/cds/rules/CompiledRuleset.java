@@ -138,16 +138,12 @@ public final class CompiledRuleset {
             }
             rules.add(new RuleInfo(Explained.ruleId(rule), rule.getName(), files.fileOf(rule.getName()),
                     "MAIN".equals(rule.getAgendaGroup()) ? "always" : rule.getAgendaGroup(),
-                    unquote(decides.toString()), unquote(quote.toString())));
+                    Explained.unquote(decides.toString()), Explained.unquote(quote.toString())));
         }
         if (!missingIds.isEmpty()) {
             throw new RulesetException("rules without their @id, @source or @decides metadata: " + String.join(", ", missingIds));
         }
         return rules;
-    }
-
-    private static String unquote(String text) {
-        return text.length() > 1 && text.startsWith("\"") && text.endsWith("\"") ? text.substring(1, text.length() - 1) : text;
     }
 
     public String version() {

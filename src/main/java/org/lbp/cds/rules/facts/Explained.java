@@ -38,7 +38,8 @@ public abstract class Explained {
      */
     private static final Map<String, String> UNQUOTED = new ConcurrentHashMap<>();
 
-    private static String unquote(String text) {
+    /** A metadata value's text without the quotes executable-model builds keep around it. */
+    public static String unquote(String text) {
         return text.length() > 1 && text.startsWith("\"") && text.endsWith("\"")
                 ? text.substring(1, text.length() - 1) : text;
     }
