@@ -669,7 +669,29 @@ public final class PerfSuite {
               does not show beyond the noise, and both are more than twice the evening's figures; the mean target (30 µs) is
               missed in this run, as it was met by neither commit's forks in this hour, and reached by this one's only at the
               edge (30.2 µs) the evening before. Nothing of the machine's was changed (its kernel's DAMON monitor, kdamond,
-              was running; CPU "AMD EPYC", 2 cores, 6.5 s of steal counted in its first 32 minutes).
+              had paged out nothing: it pages out memory left untouched for a minute; CPU "AMD EPYC", 2 cores, 6.5 s of steal
+              counted in its first 32 minutes).
+            - **Start-up: the audit store's part; an evaluation's memory** (2026-12-06, late, the same slow hour).
+              *Start-up*, the packaged service on its archive: Quarkus' own steps end about 1.6 s after launch (the JSON log
+              formatters' set-up, its first runtime step, 0.2 s although JSON logs are off; the CDI container 0.19 s;
+              Micrometer's registry 0.13-0.17 s), then the start-up observers take 0.8-1.0 s, most of it waiting for the audit store: Flyway's opening
+              took 530-720 ms on the store's thread, for a store that already held its schema as for a fresh one (665 ms: its
+              own set-up and validation, not the migration), while the main thread ran the warm-up evaluation and the token
+              check. The store's share, measured (4 alternated rounds): ready 2,029-2,339 ms with the audit off, against
+              2,495-2,951 ms on an existing store and 2,565-3,211 ms on a fresh one: a store that cost nothing would still leave
+              launch to the first 200 above 2 s in this hour. Tried and not kept: sqlite's native library (sqlite-jdbc copies it
+              to the temporary folder and runs `uname -o` at every start) and Flyway's classes loaded on a thread of their own
+              from the entry point, beside Quarkus' steps: ready 2,342-2,685 against 2,449-2,683 ms in 6 alternated pairs
+              (medians 2,513 and 2,521): no gain.
+              *Memory per evaluation* (JMH's allocation profiler): 48.2 KB. A JFR allocation profile of the loop puts nearly
+              all of it in Drools: tuples (22%), fact handles (7%), a propagation context per insert (5%), the pooled session's
+              reset (the set of its segment memories built anew at each reset, 6.7%), and, in the consequences that name no
+              variable but `drools` (to cite their rule id), a fact-handle lookup map built at each firing (3.6%). The service's
+              own (the facts' rule-id sets, the assembler's maps, `RuleRun.all`'s lists) is a few percent. Left alone: citing
+              the rule from the firing recorder instead of `drools` would leave the four rules that confirm another rule's step
+              (`confirmedBy`) as they are, for about 2% of the allocation. In this hour the JMH evaluation took 59-96 µs for the
+              same commit, with JMH's 1 GB heap or the service's (`-Xms12m -Xmx256m`, G1) alternated in 3 pairs: no difference
+              beyond the noise.
             - **The embedded store is SQLite now, not H2** (2026-12-04). The issue's first target reads "audit on H2" because H2
               was the embedded store; the target is the embedded store's, and H2 is still measured beside it, as the store of
               data folders made before (a folder that holds an H2 store keeps it). Why: with the audit off the evaluation served
