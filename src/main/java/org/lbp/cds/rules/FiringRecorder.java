@@ -19,8 +19,23 @@ import org.lbp.cds.rules.facts.Explained;
  */
 final class FiringRecorder extends DefaultAgendaEventListener implements RuleRuntimeEventListener {
 
-    private final List<Firing> firings = new ArrayList<>();
-    private final List<Object> inserted = new ArrayList<>();
+    /**
+     * Room for what the rules add, so that the lists are not copied as they grow: the catalogue fires 13 times per
+     * evaluation on average and derives about as many facts.
+     */
+    static final int DERIVED_ROOM = 32;
+
+    private final List<Firing> firings = new ArrayList<>(DERIVED_ROOM);
+    private final List<Object> inserted;
+
+    /** A recorder for a run given this many facts. */
+    FiringRecorder(int given) {
+        inserted = new ArrayList<>(given + DERIVED_ROOM);
+    }
+
+    FiringRecorder() {
+        this(0);
+    }
 
     @Override
     public void afterMatchFired(AfterMatchFiredEvent event) {

@@ -128,7 +128,7 @@ public class RuleEngine {
         UnmatchableFacts unmatchable = ruleset.unmatchable();
         String rulesetVersion = ruleset.version();
         try {
-            FiringRecorder recorder = new FiringRecorder();
+            FiringRecorder recorder = new FiringRecorder(facts.size());
             session.addEventListener((org.kie.api.event.rule.AgendaEventListener) recorder);
             session.addEventListener((org.kie.api.event.rule.RuleRuntimeEventListener) recorder);
             for (Object fact : facts) {
