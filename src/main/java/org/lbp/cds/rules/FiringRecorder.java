@@ -33,10 +33,6 @@ final class FiringRecorder extends DefaultAgendaEventListener implements RuleRun
         inserted = new ArrayList<>(given + DERIVED_ROOM);
     }
 
-    FiringRecorder() {
-        this(0);
-    }
-
     @Override
     public void afterMatchFired(AfterMatchFiredEvent event) {
         Rule rule = event.getMatch().getRule();

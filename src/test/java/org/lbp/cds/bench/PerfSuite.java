@@ -65,13 +65,12 @@ public final class PerfSuite {
      * collections spread over more memory: 195-197 MiB resident at idle on the class-data-sharing archive against
      * 163-172 MiB with -Xms12m (2026-12-05, three starts each), and no slower a start.
      */
+    static final List<String> SERVICE_JVM = List.of("-Xms12m", "-Xmx256m", "-XX:+UseG1GC");
     /**
      * What profiling found, what was changed, and what is left: kept in its own file (the suite runs from the project's
      * folder, as bench/run starts it) and appended to the figures it explains.
      */
     static final Path FINDINGS = Path.of("bench", "findings.md");
-
-    static final List<String> SERVICE_JVM = List.of("-Xms12m", "-Xmx256m", "-XX:+UseG1GC");
     /** The evaluation path's shortest warm-up: the JIT needs minutes of load on 2 cores (see warmUp). */
     private static final int EVALUATION_WARM_UP_MINUTES = 3;
     /** The fixed-rate load's kept-alive connections: more than are ever busy at once below the peak. */

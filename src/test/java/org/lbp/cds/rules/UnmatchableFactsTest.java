@@ -136,7 +136,7 @@ class UnmatchableFactsTest {
     private static RuleRun insertingEveryFact(CompiledRuleset ruleset, Collection<?> facts) {
         KieSession session = ruleset.kieBase().newKieSession();
         try {
-            FiringRecorder recorder = new FiringRecorder();
+            FiringRecorder recorder = new FiringRecorder(facts.size());
             session.addEventListener((org.kie.api.event.rule.AgendaEventListener) recorder);
             session.addEventListener((org.kie.api.event.rule.RuleRuntimeEventListener) recorder);
             facts.forEach(session::insert);
