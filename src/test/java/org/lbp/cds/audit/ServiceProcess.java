@@ -20,10 +20,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import org.lbp.cds.evaluation.Clinic;
 
-/** The packaged service ({@code target/quarkus-app}) run as a separate process, for crash tests and benchmarks. */
+/** The packaged service ({@code target/lbp-cds-runner.jar}) run as a separate process, for crash tests and benchmarks. */
 public final class ServiceProcess implements AutoCloseable {
 
-    public static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar");
+    public static final Path JAR = Path.of("target/lbp-cds-runner.jar");
     /**
      * Where the services' console output goes: {@code target}, or {@code -Dlbp.test.service-log-dir} (bench/run puts it
      * in memory, off the disk the audit stores sync: see docs/performance.md).

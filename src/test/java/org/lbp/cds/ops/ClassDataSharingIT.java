@@ -1,6 +1,7 @@
 package org.lbp.cds.ops;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -18,7 +19,8 @@ import org.lbp.cds.evaluation.Clinic;
 /**
  * The container image's class-data-sharing archive (docker/Dockerfile.jvm): a training run of the packaged service with
  * {@code lbp.exit-after-start=true} starts completely and exits 0, the JVM writes the archive of the classes it loaded,
- * and the service started on that archive maps the service's own classes from it and evaluates as before.
+ * and the service started on that archive maps the service's own classes from it, and the lambdas its start-up made, and
+ * evaluates as before.
  */
 class ClassDataSharingIT {
 
@@ -51,6 +53,16 @@ class ClassDataSharingIT {
                 }
                 assertEquals(1, ruleEngine.size(), ruleEngine.toString());
                 assertTrue(ruleEngine.get(0).contains("shared objects file (top)"), "the service's classes from the archive: " + ruleEngine);
+                // the packaged jar's classes are the application class loader's, so the archive also holds the lambdas
+                // they made in the training run (JDK 17 keeps none of a custom class loader's, such as Quarkus' fast-jar)
+                List<String> startUpLambdas;
+                try (Stream<String> lines = Files.lines(service.log())) {
+                    startUpLambdas = lines.filter(line -> line.contains("[class,load] org.lbp.cds.rules.")
+                            && line.contains("$$Lambda$")).toList();
+                }
+                assertFalse(startUpLambdas.isEmpty(), "the rules' start-up makes lambdas");
+                assertEquals(List.of(), startUpLambdas.stream().filter(line -> !line.contains("shared objects file (top)")).toList(),
+                        "lambdas of the rules' classes made at run time instead of mapped from the archive");
                 assertTrue(Files.readString(service.log()).contains("Knowledge base loaded from classpath (executable model built"
                         + " with the service, loaded from the entry point on)"), "the packaged service's entry point began the"
                         + " knowledge base's load (RulesPreload)");

@@ -34,7 +34,7 @@ class ProductionStartIT {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Dquarkus.http.port=0",
                 "-Dlbp.audit.data-dir=" + data));
         command.addAll(java.util.List.of(options));
-        command.addAll(java.util.List.of("-jar", "target/quarkus-app/quarkus-run.jar"));
+        command.addAll(java.util.List.of("-jar", "target/lbp-cds-runner.jar"));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(new File(log.toString())).start();
         boolean exited = process.waitFor(60, TimeUnit.SECONDS);
         if (!exited) {
