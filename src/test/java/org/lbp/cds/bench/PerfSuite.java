@@ -63,11 +63,9 @@ public final class PerfSuite {
      * initial heap is the container's too: the JVM's default, 1/64 of the memory it sees, is 12 MiB under the 768 MiB
      * limit but 384 MiB (so the whole 256) on this machine, and a heap that starts whole lets the start-up's young
      * collections spread over more memory: 195-197 MiB resident at idle on the class-data-sharing archive against
-     * 163-172 MiB with -Xms12m (2026-12-05, three starts each), and no slower a start. And the container's C2
-     * thresholds, about ten times the defaults (the start-up's C2 compilations are left out; bench/findings.md).
+     * 163-172 MiB with -Xms12m (2026-12-05, three starts each), and no slower a start.
      */
-    static final List<String> SERVICE_JVM = List.of("-Xms12m", "-Xmx256m", "-XX:+UseG1GC", "-XX:Tier4InvocationThreshold=50000",
-            "-XX:Tier4MinInvocationThreshold=6000", "-XX:Tier4CompileThreshold=60000", "-XX:Tier4BackEdgeThreshold=400000");
+    static final List<String> SERVICE_JVM = List.of("-Xms12m", "-Xmx256m", "-XX:+UseG1GC");
     /**
      * What profiling found, what was changed, and what is left: kept in its own file (the suite runs from the project's
      * folder, as bench/run starts it) and appended to the figures it explains.
