@@ -33,14 +33,44 @@ public class TokenCheckWarmUp {
                     + "\"exp\":4102444800,\"groups\":[]}")
             + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(new byte[256]);
 
-    void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION + 20) StartupEvent event, JWTParser parser) {
+    /** The check, on a thread of its own (see {@link #onStart}). */
+    private volatile java.util.concurrent.FutureTask<Void> checking;
+
+    /**
+     * Starts the check on a thread of its own, after the local keys exist ({@link SecurityStartup}) and before the
+     * warm-up evaluation, so that the two run side by side; {@link #awaitCheck} waits for it before the start-up ends.
+     */
+    void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION + 5) StartupEvent event, JWTParser parser) {
         String location = ConfigProvider.getConfig().getOptionalValue("mp.jwt.verify.publickey.location", String.class)
                 .orElse("");
         if (location.regionMatches(true, 0, "http", 0, 4)) {
             LOG.debug("token check not warmed up: the key is fetched from the identity provider on first use");
             return;
         }
-        checkRefuses(parser);
+        java.util.concurrent.FutureTask<Void> task = new java.util.concurrent.FutureTask<>(() -> checkRefuses(parser), null);
+        Thread thread = new Thread(task, "token-check-warm-up");
+        thread.setDaemon(true);
+        checking = task;
+        thread.start();
+    }
+
+    /** After the other start-up observers: the check has ended; a verifier that accepted the false token fails the start. */
+    void awaitCheck(@Observes @Priority(Interceptor.Priority.APPLICATION + 900) StartupEvent event) throws InterruptedException {
+        java.util.concurrent.FutureTask<Void> task = checking;
+        if (task == null) {
+            return;
+        }
+        try {
+            task.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException("the token check's warm-up failed", e.getCause());
+        }
     }
 
     /** Checks the false token; throws when it is accepted. */

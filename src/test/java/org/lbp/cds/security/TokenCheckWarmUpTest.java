@@ -1,5 +1,6 @@
 package org.lbp.cds.security;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -39,14 +40,31 @@ class TokenCheckWarmUpTest {
     @Test
     @DisplayName("A verifier that accepts the false token stops the start: the service never runs with it")
     void verifierAcceptingAnythingStopsTheStart() {
-        JWTParser acceptsAnything = new DefaultJWTParser() {
+        IllegalStateException stop = assertThrows(IllegalStateException.class,
+                () -> TokenCheckWarmUp.checkRefuses(acceptsAnything()));
+        assertTrue(stop.getMessage().contains("false signature"), stop.getMessage());
+    }
+
+    @Test
+    @DisplayName("Run on its own thread beside the other start-up work, the check still stops the start when the false token is"
+            + " accepted, and lets it go on when it is refused")
+    void checkOnItsOwnThread() {
+        TokenCheckWarmUp accepting = new TokenCheckWarmUp();
+        accepting.onStart(null, acceptsAnything());
+        IllegalStateException stop = assertThrows(IllegalStateException.class, () -> accepting.awaitCheck(null));
+        assertTrue(stop.getMessage().contains("false signature"), stop.getMessage());
+
+        TokenCheckWarmUp refusing = new TokenCheckWarmUp();
+        refusing.onStart(null, parser);
+        assertDoesNotThrow(() -> refusing.awaitCheck(null));
+    }
+
+    private static JWTParser acceptsAnything() {
+        return new DefaultJWTParser() {
             @Override
             public JsonWebToken parse(String token) {
                 return null;
             }
         };
-        IllegalStateException stop = assertThrows(IllegalStateException.class,
-                () -> TokenCheckWarmUp.checkRefuses(acceptsAnything));
-        assertTrue(stop.getMessage().contains("false signature"), stop.getMessage());
     }
 }
