@@ -54,7 +54,7 @@ public class AuditService implements AuditTrail {
     }
 
     /** The store's opening and migration at start-up, on a thread of its own (see {@link #onStart}). */
-    private volatile java.util.concurrent.FutureTask<Void> opening;
+    private volatile org.lbp.cds.ops.StartupTask opening;
 
     /**
      * Start-up: the store is opened and migrated on a thread of its own, so that it runs beside the knowledge base's
@@ -64,30 +64,15 @@ public class AuditService implements AuditTrail {
      * came 0.93 x as soon at the median, faster in 8 alternating pairs of 8; see docs/performance.md.
      */
     void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION) StartupEvent event) {
-        java.util.concurrent.FutureTask<Void> task = new java.util.concurrent.FutureTask<>(this::start, null);
-        Thread thread = new Thread(task, "audit-store-opening");
-        thread.setDaemon(true);
-        opening = task;
-        thread.start();
+        opening = org.lbp.cds.ops.StartupTask.start("audit-store-opening", this::start);
     }
 
     /** After the application's other start-up observers: the store's opening has ended; its failure fails the start. */
     void awaitStart(@Observes @Priority(Interceptor.Priority.APPLICATION + 900) StartupEvent event)
             throws InterruptedException {
-        java.util.concurrent.FutureTask<Void> task = opening;
-        if (task == null) {
-            return;
-        }
-        try {
-            task.get();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException("the audit store could not be opened", e.getCause());
+        org.lbp.cds.ops.StartupTask task = opening;
+        if (task != null) {
+            task.await();
         }
     }
 

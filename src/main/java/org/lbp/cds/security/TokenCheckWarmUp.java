@@ -34,7 +34,7 @@ public class TokenCheckWarmUp {
             + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(new byte[256]);
 
     /** The check, on a thread of its own (see {@link #onStart}). */
-    private volatile java.util.concurrent.FutureTask<Void> checking;
+    private volatile org.lbp.cds.ops.StartupTask checking;
 
     /**
      * Starts the check on a thread of its own, after the local keys exist ({@link SecurityStartup}) and before the
@@ -47,29 +47,14 @@ public class TokenCheckWarmUp {
             LOG.debug("token check not warmed up: the key is fetched from the identity provider on first use");
             return;
         }
-        java.util.concurrent.FutureTask<Void> task = new java.util.concurrent.FutureTask<>(() -> checkRefuses(parser), null);
-        Thread thread = new Thread(task, "token-check-warm-up");
-        thread.setDaemon(true);
-        checking = task;
-        thread.start();
+        checking = org.lbp.cds.ops.StartupTask.start("token-check-warm-up", () -> checkRefuses(parser));
     }
 
     /** After the other start-up observers: the check has ended; a verifier that accepted the false token fails the start. */
     void awaitCheck(@Observes @Priority(Interceptor.Priority.APPLICATION + 900) StartupEvent event) throws InterruptedException {
-        java.util.concurrent.FutureTask<Void> task = checking;
-        if (task == null) {
-            return;
-        }
-        try {
-            task.get();
-        } catch (java.util.concurrent.ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException("the token check's warm-up failed", e.getCause());
+        org.lbp.cds.ops.StartupTask task = checking;
+        if (task != null) {
+            task.await();
         }
     }
 
