@@ -151,8 +151,10 @@ public final class PerfSuite {
         long training = System.nanoTime();
         List<String> trainingJvm = new ArrayList<>(SERVICE_JVM);
         trainingJvm.addAll(List.of("-XX:ArchiveClassesAtExit=" + archive, "-Xlog:cds=error"));
+        // local keys, as the image's training run: it mints the token of its evaluation request with them
         int status = ServiceProcess.runToExit("bench-cds-training", List.of("quarkus.profile=bench", "lbp.exit-after-start=true",
-                "lbp.audit.data-dir=" + data.resolve("cds-training")), trainingJvm, Duration.ofMinutes(2));
+                "lbp.audit.data-dir=" + data.resolve("cds-training"), "lbp.security.local-keys=true",
+                "lbp.security.key-dir=" + org.lbp.cds.security.Tokens.KEYS.toAbsolutePath()), trainingJvm, Duration.ofMinutes(2));
         if (status != 0 || !Files.exists(archive)) {
             throw new IllegalStateException("the training run exited " + status + " without an archive; see its log");
         }
