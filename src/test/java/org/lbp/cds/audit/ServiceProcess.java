@@ -93,7 +93,16 @@ public final class ServiceProcess implements AutoCloseable {
         return process.exitValue();
     }
 
-    /** The file a service process of this name writes its console output to. */
+    /**
+     * Where the Maven build put the SQLite driver's native library for this machine's architecture (target/sqlite-native;
+     * the driver's names: x86_64, aarch64), which the container image loads with {@code -Dorg.sqlite.lib.path}.
+     */
+    public static Path sqliteNativeFolder() {
+        String arch = System.getProperty("os.arch").equals("amd64") ? "x86_64" : System.getProperty("os.arch");
+        return Path.of("target", "sqlite-native", "org", "sqlite", "native", "Linux", arch).toAbsolutePath();
+    }
+
+        /** The file a service process of this name writes its console output to. */
     public static Path logOf(String name) {
         return LOG_DIR.resolve(name + ".log");
     }

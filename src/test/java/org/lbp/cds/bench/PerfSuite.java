@@ -67,6 +67,13 @@ public final class PerfSuite {
      */
     static final List<String> SERVICE_JVM = List.of("-Xms12m", "-Xmx256m", "-XX:+UseG1GC");
     /**
+     * {@link #SERVICE_JVM}, and the SQLite driver's native library loaded from where the Maven build put it
+     * (target/sqlite-native), as the container loads it from the image (docker/Dockerfile.jvm), instead of copied out of
+     * the jar into /tmp at every start.
+     */
+    static final List<String> CONTAINER_JVM = java.util.stream.Stream.concat(SERVICE_JVM.stream(), java.util.stream.Stream.of(
+            "-Dorg.sqlite.lib.path=" + ServiceProcess.sqliteNativeFolder(), "-Dorg.sqlite.lib.name=libsqlitejdbc.so")).toList();
+    /**
      * What profiling found, what was changed, and what is left: kept in its own file (the suite runs from the project's
      * folder, as bench/run starts it) and appended to the figures it explains.
      */
@@ -77,10 +84,10 @@ public final class PerfSuite {
     private static final int OPEN_LOOP_CONNECTIONS = 64;
 
     /**
-     * The service's JVM options in the suite's runs: {@link #SERVICE_JVM}, then, once {@link #startUp} has made it, the
+     * The service's JVM options in the suite's runs: {@link #CONTAINER_JVM}, then, once {@link #startUp} has made it, the
      * class-data-sharing archive, as the container image runs the service (docker/Dockerfile.jvm).
      */
-    private List<String> serviceJvm = SERVICE_JVM;
+    private List<String> serviceJvm = CONTAINER_JVM;
     private final boolean smoke;
     private final int seconds;
     private final Map<String, Object> figures = new LinkedHashMap<>();
@@ -149,7 +156,7 @@ public final class PerfSuite {
         Path archive = Path.of("target", "bench", "lbp-cds.jsa").toAbsolutePath();
         Files.deleteIfExists(archive);
         long training = System.nanoTime();
-        List<String> trainingJvm = new ArrayList<>(SERVICE_JVM);
+        List<String> trainingJvm = new ArrayList<>(CONTAINER_JVM);
         trainingJvm.addAll(List.of("-XX:ArchiveClassesAtExit=" + archive, "-Xlog:cds=error"));
         // local keys, as the image's training run: it mints the token of its evaluation request with them
         int status = ServiceProcess.runToExit("bench-cds-training", List.of("quarkus.profile=bench", "lbp.exit-after-start=true",
@@ -160,7 +167,7 @@ public final class PerfSuite {
         }
         figures.put("cdsTrainingMs", (System.nanoTime() - training) / 1_000_000);
         figures.put("cdsArchiveMiB", Files.size(archive) / (1024 * 1024));
-        List<String> withArchive = new ArrayList<>(SERVICE_JVM);
+        List<String> withArchive = new ArrayList<>(CONTAINER_JVM);
         withArchive.addAll(List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:on"));
         Map<String, List<Long>> measured = new LinkedHashMap<>();
         int rounds = smoke ? 1 : 5;
@@ -171,7 +178,7 @@ public final class PerfSuite {
                 long launch = System.nanoTime();
                 try (ServiceProcess service = ServiceProcess.start(ServiceProcess.freePort(), "bench-start-" + round + suffix,
                         List.of("quarkus.profile=bench", "lbp.audit.data-dir=" + data.resolve("start-" + round + suffix)),
-                        cds ? withArchive : SERVICE_JVM)) {
+                        cds ? withArchive : CONTAINER_JVM)) {
                     measured.computeIfAbsent("startToReadyMs" + suffix, k -> new ArrayList<>())
                             .add((System.nanoTime() - launch) / 1_000_000);
                     measured.computeIfAbsent("startToFirst200Ms" + suffix, k -> new ArrayList<>())
@@ -565,7 +572,8 @@ public final class PerfSuite {
                 .append(Files.readAllLines(Path.of("/proc/meminfo")).get(0).replaceAll("\\s+", " ")).append(", ")
                 .append(System.getProperty("java.vm.name")).append(' ').append(System.getProperty("java.version"))
                 .append(". The service runs packaged, with the container's heap bound and collector (").append(String.join(" ", SERVICE_JVM))
-                .append(") and, as in the container, on a class-data-sharing archive of its start-up's classes (")
+                .append("; the SQLite driver's native library loaded from the build's target/sqlite-native, as from the image)")
+                .append(" and, as in the container, on a class-data-sharing archive of its start-up's classes (")
                 .append(figures.get("cdsArchiveMiB")).append(" MiB, made by a training run in ").append(figures.get("cdsTrainingMs"))
                 .append(" ms; the start-up target below also without it). Load generator: wrk on 127.0.0.1 (2 threads, 16 connections, ").append(seconds)
                 .append(" s per run), over the ").append("scenario intakes; it shares the 2 cores with the service, ")
