@@ -33,6 +33,11 @@ public class EvaluationService {
 
     /** The time zone furthest ahead: an encounter date is refused only when it is tomorrow everywhere. */
     private static final ZoneOffset LATEST_ZONE = ZoneOffset.ofHours(14);
+    /**
+     * The bundled intake the start-up evaluates before the first request (examples/classic-right-quads.json, packaged),
+     * which the class-data-sharing archive's training run also sends.
+     */
+    public static final String WARM_UP_INTAKE = "/warm-up/classic-right-quads.json";
     private static final Logger LOG = Logger.getLogger(EvaluationService.class);
     /** The evaluation log: one line per evaluation (category {@code lbp.evaluations}). */
     private static final Logger EVALUATIONS = Logger.getLogger("lbp.evaluations");
@@ -129,7 +134,7 @@ public class EvaluationService {
      */
     Protocol warmUp(com.fasterxml.jackson.databind.ObjectMapper mapper) {
         long start = System.nanoTime();
-        try (var in = EvaluationService.class.getResourceAsStream("/warm-up/classic-right-quads.json")) {
+        try (var in = EvaluationService.class.getResourceAsStream(WARM_UP_INTAKE)) {
             if (in == null) {
                 LOG.warn("no warm-up intake on the classpath: the first request loads the evaluation path");
                 return null;

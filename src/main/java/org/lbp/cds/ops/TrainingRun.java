@@ -1,5 +1,7 @@
 package org.lbp.cds.ops;
 
+import static org.lbp.cds.evaluation.EvaluationService.WARM_UP_INTAKE;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -53,9 +55,6 @@ public class TrainingRun {
     record Request(String method, String path, boolean withToken, String body, int expected) {
     }
 
-    /** The intake the warm-up evaluation reads too (examples/classic-right-quads.json, packaged). */
-    static final String INTAKE = "/warm-up/classic-right-quads.json";
-
     /** What the training run asks, in order; those with a token only when it can mint one. */
     static List<Request> requests(String intake) {
         return List.of(
@@ -84,9 +83,9 @@ public class TrainingRun {
     private static int train(SecurityConfig security) {
         try {
             String intake;
-            try (InputStream in = TrainingRun.class.getResourceAsStream(INTAKE)) {
+            try (InputStream in = TrainingRun.class.getResourceAsStream(WARM_UP_INTAKE)) {
                 if (in == null) {
-                    throw new IllegalStateException("no " + INTAKE + " on the classpath");
+                    throw new IllegalStateException("no " + WARM_UP_INTAKE + " on the classpath");
                 }
                 intake = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             }
