@@ -26,6 +26,7 @@ import org.lbp.cds.rules.FactText;
 import org.lbp.cds.rules.Firing;
 import org.lbp.cds.rules.RuleRun;
 import org.lbp.cds.rules.facts.Thresholds;
+import org.lbp.cds.ops.StartupTask;
 
 /**
  * The audit trail of the running service: every evaluation, whatever its status, is committed to the store before
@@ -54,7 +55,7 @@ public class AuditService implements AuditTrail {
     }
 
     /** The store's opening and migration at start-up, on a thread of its own (see {@link #onStart}). */
-    private volatile org.lbp.cds.ops.StartupTask opening;
+    private volatile StartupTask opening;
 
     /**
      * Start-up: the store is opened and migrated on a thread of its own, so that it runs beside the knowledge base's
@@ -64,13 +65,13 @@ public class AuditService implements AuditTrail {
      * came 0.93 x as soon at the median, faster in 8 alternating pairs of 8; see docs/performance.md.
      */
     void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION) StartupEvent event) {
-        opening = org.lbp.cds.ops.StartupTask.start("audit-store-opening", this::start);
+        opening = StartupTask.start("audit-store-opening", this::start);
     }
 
     /** After the application's other start-up observers: the store's opening has ended; its failure fails the start. */
     void awaitStart(@Observes @Priority(Interceptor.Priority.APPLICATION + 900) StartupEvent event)
             throws InterruptedException {
-        org.lbp.cds.ops.StartupTask task = opening;
+        StartupTask task = opening;
         if (task != null) {
             task.await();
         }

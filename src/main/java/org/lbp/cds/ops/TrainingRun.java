@@ -32,7 +32,7 @@ import io.quarkus.runtime.StartupEvent;
 /**
  * The class-data-sharing archive's training run: with {@code lbp.exit-after-start=true} the service starts completely
  * (the knowledge base, the audit store and its migration, the warm-up evaluation, the token check), answers a few
- * requests of its own over HTTP ({@link #REQUESTS}: an evaluation, an invalid intake, a call without a token, the
+ * requests of its own over HTTP ({@link #requests}: an evaluation, an invalid intake, a call without a token, the
  * probes and the metrics), then exits with status 0, so that a JVM started with {@code -XX:ArchiveClassesAtExit=...}
  * writes an archive of every class the start-up and those requests loaded. Started with
  * {@code -XX:SharedArchiveFile=...}, the service then maps those classes instead of loading, verifying and linking them

@@ -14,6 +14,7 @@ import io.smallrye.jwt.auth.principal.ParseException;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
+import org.lbp.cds.ops.StartupTask;
 
 /**
  * At start-up, before readiness: one token check of a token whose signature is false, through the parser that checks
@@ -34,7 +35,7 @@ public class TokenCheckWarmUp {
             + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(new byte[256]);
 
     /** The check, on a thread of its own (see {@link #onStart}). */
-    private volatile org.lbp.cds.ops.StartupTask checking;
+    private volatile StartupTask checking;
 
     /**
      * Starts the check on a thread of its own, after the local keys exist ({@link SecurityStartup}) and before the
@@ -47,12 +48,12 @@ public class TokenCheckWarmUp {
             LOG.debug("token check not warmed up: the key is fetched from the identity provider on first use");
             return;
         }
-        checking = org.lbp.cds.ops.StartupTask.start("token-check-warm-up", () -> checkRefuses(parser));
+        checking = StartupTask.start("token-check-warm-up", () -> checkRefuses(parser));
     }
 
     /** After the other start-up observers: the check has ended; a verifier that accepted the false token fails the start. */
     void awaitCheck(@Observes @Priority(Interceptor.Priority.APPLICATION + 900) StartupEvent event) throws InterruptedException {
-        org.lbp.cds.ops.StartupTask task = checking;
+        StartupTask task = checking;
         if (task != null) {
             task.await();
         }

@@ -102,7 +102,7 @@ public final class ServiceProcess implements AutoCloseable {
         return Path.of("target", "sqlite-native", "org", "sqlite", "native", "Linux", arch).toAbsolutePath();
     }
 
-        /** The file a service process of this name writes its console output to. */
+    /** The file a service process of this name writes its console output to. */
     public static Path logOf(String name) {
         return LOG_DIR.resolve(name + ".log");
     }
