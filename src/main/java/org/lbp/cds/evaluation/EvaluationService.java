@@ -16,6 +16,7 @@ import jakarta.inject.Inject;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 import org.lbp.cds.evaluation.api.Intake;
 import org.lbp.cds.evaluation.api.Protocol;
 import org.lbp.cds.audit.AuditService;
@@ -41,6 +42,11 @@ public class EvaluationService {
     private static final Logger LOG = Logger.getLogger(EvaluationService.class);
     /** The evaluation log: one line per evaluation (category {@code lbp.evaluations}). */
     private static final Logger EVALUATIONS = Logger.getLogger("lbp.evaluations");
+    /** The evaluation log line's fields (its MDC), in the JSON logs. */
+    static final String MDC_ID = "evaluationId";
+    static final String MDC_STATUS = "status";
+    static final String MDC_FIRINGS = "firings";
+    static final String MDC_DURATION = "durationUs";
 
     /** The caller recorded when there is none (tests without HTTP). */
     public static final String ANONYMOUS = org.lbp.cds.security.Callers.ANONYMOUS;
@@ -93,11 +99,34 @@ public class EvaluationService {
         audit.record(body, thresholds, evaluated.ruleset(), run, protocol, caller);
         long nanos = System.nanoTime() - start;
         metrics.evaluated(protocol.status().code(), nanos, run.firings());
-        // One line per evaluation: the id and figures only, never the intake or the patient id (health data stays in
-        // the audit store). Its own category, so that it can be turned down under load.
-        EVALUATIONS.infof("evaluation %s status=%s firings=%d durationUs=%d", protocol.evaluationId(),
-                protocol.status().code(), run.firings().size(), nanos / 1000);
+        logEvaluation(protocol, run.firings().size(), nanos / 1000);
         return protocol;
+    }
+
+    /**
+     * One line per evaluation: the id and figures only, never the intake or the patient id (health data stays in the
+     * audit store). Its own category, so that it can be turned down under load. The figures are in the message and, for
+     * the JSON logs ({@code LBP_LOG_JSON=true}), also fields of their own (the line's {@code mdc}: evaluationId, status,
+     * firings, durationUs), which a log pipeline can search without parsing the message; removed once written.
+     */
+    private static void logEvaluation(Protocol protocol, int firings, long micros) {
+        if (!EVALUATIONS.isInfoEnabled()) {
+            return;
+        }
+        String id = protocol.evaluationId();
+        String status = protocol.status().code();
+        MDC.put(MDC_ID, id);
+        MDC.put(MDC_STATUS, status);
+        MDC.put(MDC_FIRINGS, Integer.toString(firings));
+        MDC.put(MDC_DURATION, Long.toString(micros));
+        try {
+            EVALUATIONS.infof("evaluation %s status=%s firings=%d durationUs=%d", id, status, firings, micros);
+        } finally {
+            MDC.remove(MDC_ID);
+            MDC.remove(MDC_STATUS);
+            MDC.remove(MDC_FIRINGS);
+            MDC.remove(MDC_DURATION);
+        }
     }
 
     /** An intake evaluated, not yet recorded: the ruleset it ran on, the rules' run and the protocol. */
