@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
+import org.drools.base.InitialFact;
+
 import org.lbp.cds.rules.facts.Balanced;
 import org.lbp.cds.rules.facts.Caution;
 import org.lbp.cds.rules.facts.Contraindications;
@@ -27,16 +29,25 @@ import org.lbp.cds.rules.facts.Thresholds;
 /**
  * A short, plain description of the facts a rule firing matched, for the audit trail: "quads 7/4; hip_flexors 6/4".
  * Formatted after the rules ran (the firing recorder keeps references only). Never more than {@link #MAX} characters.
+ * Drools' own initial fact, which its match lists for a rule that begins with {@code not}, {@code exists} or a
+ * {@code collect}, is left out: it is no fact of the patient's.
  */
 public final class FactText {
 
     public static final int MAX = 1000;
 
+    /** The text of a firing whose rule binds no fact: it tests only that some facts exist or are absent. */
+    public static final String NO_FACT_BOUND = "no single fact (the rule tests that facts exist or are absent)";
+
     private FactText() {
     }
 
     public static String describe(List<Object> matched) {
-        String text = matched.stream().map(FactText::one).collect(Collectors.joining("; "));
+        String text = matched.stream().filter(fact -> !(fact instanceof InitialFact)).map(FactText::one)
+                .collect(Collectors.joining("; "));
+        if (text.isEmpty()) {
+            return NO_FACT_BOUND;
+        }
         return text.length() <= MAX ? text : text.substring(0, MAX - 1) + "…";
     }
 
